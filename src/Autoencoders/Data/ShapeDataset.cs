@@ -1,0 +1,45 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Data;
+
+/// <summary>
+/// A set of rendered images with the parameter each was drawn from (radius, side, …): the one dataset type every
+/// experiment trains and measures on. Images are a float32 tensor [N, m, m] on the CPU; models move batches.
+/// </summary>
+public sealed class ShapeDataset : IDisposable
+{
+    public double[] Parameters { get; }
+    public Tensor Images { get; }
+    public ImageGrid Grid { get; }
+
+    public ShapeDataset(double[] parameters, Tensor images, ImageGrid grid)
+    {
+        if (images.shape.Length != 3 || images.shape[0] != parameters.Length || images.shape[1] != grid.Size || images.shape[2] != grid.Size)
+            throw new ArgumentException($"images of shape [{string.Join(", ", images.shape)}] do not match {parameters.Length} parameters on a {grid.Size}×{grid.Size} grid");
+        Parameters = parameters;
+        Images = images;
+        Grid = grid;
+    }
+
+    public int Count => Parameters.Length;
+
+    /// <summary>Renders one image per parameter (in parallel; each image is independent and seeded by itself).</summary>
+    public static ShapeDataset Render(IShapeRenderer renderer, double[] parameters, Func<double, IShape> shapeOf)
+    {
+        int m = renderer.Grid.Size;
+        var pixels = new float[parameters.Length * m * m];
+        Parallel.For(0, parameters.Length, k => renderer.Render(shapeOf(parameters[k])).CopyTo(pixels, k * m * m));
+        return new ShapeDataset(parameters, tensor(pixels, new long[] { parameters.Length, m, m }), renderer.Grid);
+    }
+
+    /// <summary>Centred disks with the given radii.</summary>
+    public static ShapeDataset Disks(IShapeRenderer renderer, double[] radii) =>
+        Render(renderer, radii, r => Disk.Centred(renderer.Grid, r));
+
+    /// <summary>Centred disks with <paramref name="count"/> radii drawn uniformly from <paramref name="range"/>.</summary>
+    public static ShapeDataset Disks(IShapeRenderer renderer, RadiusRange range, int count, int seed) =>
+        Disks(renderer, range.CheckFits(renderer.Grid).Sample(count, seed));
+
+    public void Dispose() => Images.Dispose();
+}

@@ -1,0 +1,160 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Models;
+
+/// <summary>The shape of one chain of stride-2, size-3 convolutions (Sec. 3, Eq. 3).</summary>
+/// <param name="Channels">Depths from input to output, e.g. [1, 8, 4, 4, 3, 2, 1] for the disk encoder.</param>
+/// <param name="Transposed">Up-sampling (decoder) layers instead of down-sampling (encoder) ones.</param>
+/// <param name="Bias">Whether every layer has a bias.</param>
+/// <param name="Dimensions">1 for signals (Sec. 5), 2 for images.</param>
+/// <param name="Slope">Leaky-ReLU slope α (Eq. 2); 1 makes the net linear (Prop. 3's network).</param>
+public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, int Dimensions = 2, double Slope = 0.2)
+{
+    public int Layers => Channels.Length - 1;
+
+    public void Check()
+    {
+        if (Channels.Length < 2) throw new ArgumentException("a conv stack needs at least an input and an output depth");
+        if (Channels.Any(c => c < 1)) throw new ArgumentException($"depths [{string.Join(", ", Channels)}] must all be ≥ 1");
+        if (Dimensions is not (1 or 2)) throw new ArgumentException($"conv stacks are 1-D or 2-D, not {Dimensions}-D");
+        if (!(Slope >= 0 && Slope <= 1)) throw new ArgumentException($"leaky-ReLU slope {Slope} must be in [0, 1]");
+    }
+}
+
+/// <summary>
+/// K independent copies of one conv chain evaluated together as grouped convolutions: model k owns channel block k
+/// of every layer, so one forward pass trains K seeds or K λ values at once, and no value crosses between models.
+/// Shapes: input [B, K·c₀, n…], output [B, K·c_L, n·2^{∓L}…]. Every layer: stride-2 convolution of size 3
+/// (padding 1), then leaky ReLU (Eq. 3). Up-sampling layers are transposed convolutions (stride 2, padding 1,
+/// output padding 1), which is exactly zero-insertion up-sampling followed by a size-3 convolution: n → 2n.
+/// </summary>
+public sealed class ConvStack : nn.Module<Tensor, Tensor>
+{
+    public ConvStackSpec Spec { get; }
+    public int Models { get; }
+    readonly List<Parameter> weights = new();
+    readonly List<Parameter?> biases = new();
+
+    public ConvStack(string name, ConvStackSpec spec, int models) : base(name)
+    {
+        spec.Check();
+        if (models < 1) throw new ArgumentException($"need at least one model (got {models})");
+        Spec = spec;
+        Models = models;
+        for (int l = 0; l < spec.Layers; l++)
+        {
+            long cin = spec.Channels[l], cout = spec.Channels[l + 1];
+            long[] kernel = spec.Dimensions == 2 ? new long[] { 3, 3 } : new long[] { 3 };
+            // Grouped-conv layouts: conv [K·cout, cin, k…]; transposed conv [K·cin, cout, k…]. Dim 0 splits by model.
+            long[] shape = spec.Transposed ? [models * cin, cout, .. kernel] : [models * cout, cin, .. kernel];
+            var w = new Parameter(zeros(shape));
+            register_parameter($"w{l}", w);
+            weights.Add(w);
+            if (spec.Bias)
+            {
+                var b = new Parameter(zeros(models * cout));
+                register_parameter($"b{l}", b);
+                biases.Add(b);
+            }
+            else biases.Add(null);
+        }
+    }
+
+    public IReadOnlyList<Parameter> Weights => weights;
+    public IReadOnlyList<Parameter?> Biases => biases;
+
+    /// <summary>
+    /// PyTorch's default initialisation, drawn per model from its own seed: U(−b, b) with b = 1/√fan_in,
+    /// fan_in = size(1)·kernel size of the (ungrouped) weight. Model k's values depend only on seeds[k].
+    /// </summary>
+    public void Initialise(IReadOnlyList<int> seeds, int stream)
+    {
+        if (seeds.Count != Models) throw new ArgumentException($"{seeds.Count} seeds for {Models} models");
+        using var _ = no_grad();
+        for (int k = 0; k < Models; k++)
+        {
+            var random = new Random(Data.StableSeed.Of(seeds[k], $"{name}/{stream}"));
+            for (int l = 0; l < weights.Count; l++)
+            {
+                var w = weights[l];
+                long perModel = w.shape[0] / Models;
+                long fanIn = w.shape[1] * (Spec.Dimensions == 2 ? 9 : 3);
+                double bound = 1 / Math.Sqrt(fanIn);
+                var slice = w.narrow(0, k * perModel, perModel);
+                slice.copy_(Uniform(random, slice.shape, bound));
+                if (biases[l] is { } b)
+                {
+                    long cout = b.shape[0] / Models;
+                    b.narrow(0, k * cout, cout).copy_(Uniform(random, [cout], bound));
+                }
+            }
+        }
+    }
+
+    static Tensor Uniform(Random random, long[] shape, double bound)
+    {
+        long n = shape.Aggregate(1L, (a, b) => a * b);
+        var values = new float[n];
+        for (long i = 0; i < n; i++) values[i] = (float)((2 * random.NextDouble() - 1) * bound);
+        return tensor(values, shape);
+    }
+
+    public override Tensor forward(Tensor x) => ForwardLayers(x)[^1];
+
+    /// <summary>The output of every layer u(1), …, u(L) (after its non-linearity), for inspection (Table 2).</summary>
+    public List<Tensor> ForwardLayers(Tensor x)
+    {
+        var outputs = new List<Tensor>();
+        for (int l = 0; l < weights.Count; l++)
+        {
+            x = Models == 1 || !SplitModels ? Layer(x, weights[l], biases[l], Models)
+                : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(weights[l], k), biases[l] is { } b ? Slice(b, k) : null, 1)).ToArray(), 1);
+            if (Spec.Slope != 1) x = nn.functional.leaky_relu(x, Spec.Slope);
+            outputs.Add(x);
+        }
+        return outputs;
+    }
+
+    /// <summary>Sets every layer's weights of every model to <paramref name="filter"/> (a hand-crafted network).</summary>
+    public void SetAllWeights(float[] filter)
+    {
+        using var _ = no_grad();
+        foreach (var w in weights)
+        {
+            if (w.shape[^1] != filter.Length) throw new ArgumentException($"filter of size {filter.Length} for kernels of size {w.shape[^1]}");
+            w.copy_(tensor(filter).expand(w.shape));
+        }
+        foreach (var b in biases) b?.zero_();
+    }
+
+    /// <summary>
+    /// Evaluate the K models one after the other instead of as one grouped convolution. libtorch's CPU grouped
+    /// (transposed) convolutions for these tiny depths are several times slower than K plain ones (measured in
+    /// spec/settings.md); the two paths compute the same function.
+    /// </summary>
+    public static bool SplitModels { get; set; } = true;
+
+    Tensor Slice(Tensor t, int k) { long per = t.shape[0] / Models; return t.narrow(0, k * per, per); }
+
+    Tensor Layer(Tensor x, Tensor w, Tensor? b, int groups)
+    {
+        long[] s = Spec.Dimensions == 2 ? [2, 2] : [2], p = Spec.Dimensions == 2 ? [1, 1] : [1];
+        return (Spec.Transposed, Spec.Dimensions) switch
+        {
+            (false, 2) => nn.functional.conv2d(x, w, b, strides: s, padding: p, groups: groups),
+            (false, _) => nn.functional.conv1d(x, w, b, stride: 2, padding: 1, groups: groups),
+            (true, 2) => nn.functional.conv_transpose2d(x, w, b, strides: s, padding: p, output_padding: [1, 1], groups: groups),
+            (true, _) => nn.functional.conv_transpose1d(x, w, b, stride: 2, padding: 1, output_padding: 1, groups: groups),
+        };
+    }
+
+    /// <summary>Σ‖w‖² over this stack's weights (not biases), one value per model: [K].</summary>
+    public Tensor WeightNormSquared()
+    {
+        Tensor total = zeros(Models, device: weights[0].device);
+        foreach (var w in weights) total = total + w.view(Models, -1).pow(2).sum(1);
+        return total;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Autoencoders.Models;
+
+/// <summary>The 1-D networks of Sec. 5, as <see cref="ConvStack"/> specifications.</summary>
+public static class PositionNetworks
+{
+    /// <summary>
+    /// The position encoder of Sec. 5.3: L depth-1 layers of size-3, stride-2 convolutions taking n = 2^L to 1.
+    /// With <paramref name="bias"/> false and <paramref name="slope"/> 1 it is the linear network of Prop. 3.
+    /// </summary>
+    public static ConvStackSpec Encoder(int n, bool bias = true, double slope = 0.2)
+    {
+        int layers = (int)Math.Log2(Data.Diracs.CheckPowerOfTwo(n));
+        return new ConvStackSpec(Enumerable.Repeat(1, layers + 1).ToArray(), Transposed: false, bias, Dimensions: 1, slope);
+    }
+
+    /// <summary>The position decoder of Sec. 5.4: depths 1, 2, 4, 4, 4, 8 then the 1-channel output, 1 → 64 samples.</summary>
+    public static ConvStackSpec Decoder(bool bias = true, double slope = 0.2) =>
+        new([1, 2, 4, 4, 4, 8, 1], Transposed: true, bias, Dimensions: 1, slope);
+}

@@ -1,0 +1,27 @@
+namespace Autoencoders.Training;
+
+/// <summary>How long and how to train (defaults: the paper's Adam, lr 0.001, batch 300).</summary>
+public sealed record TrainingOptions
+{
+    public int Steps { get; init; } = 1000;
+    public int BatchSize { get; init; } = 300;
+    public double LearningRate { get; init; } = 1e-3;
+    /// <summary>Seed of each model's batch order and ψ1 partners (its initialisation is seeded by the model).</summary>
+    public int[] Seeds { get; init; } = [0];
+    /// <summary>Record the mean loss of each model every this many steps.</summary>
+    public int LogEvery { get; init; } = 50;
+    /// <summary>True: a diverging model stops the run with an exception. False: it is recorded and the others go on.</summary>
+    public bool ThrowOnDivergence { get; init; } = true;
+    /// <summary>Called with (step, per-model loss) every <see cref="LogEvery"/> steps, e.g. for a progress display.</summary>
+    public Action<int, double[]>? Progress { get; init; }
+
+    public TrainingOptions Check(int models, int datasetSize)
+    {
+        if (Steps < 0) throw new ArgumentException($"steps = {Steps} must be ≥ 0");
+        if (BatchSize < 1) throw new ArgumentException($"batch size {BatchSize} must be ≥ 1");
+        if (BatchSize > datasetSize) throw new ArgumentException($"batch size {BatchSize} exceeds the {datasetSize} training examples");
+        if (Seeds.Length != models) throw new ArgumentException($"{Seeds.Length} training seeds for {models} models");
+        if (LogEvery < 1) throw new ArgumentException($"LogEvery = {LogEvery} must be ≥ 1");
+        return this;
+    }
+}

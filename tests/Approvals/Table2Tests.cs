@@ -1,0 +1,11 @@
+using Autoencoders.Theory;
+
+namespace Autoencoders.Tests.Approvals;
+
+/// <summary>P1, Table 2: the [1, 2, 1] network on all eight one-hot vectors of size 8.</summary>
+public class Table2Tests
+{
+    [Test, Claim("P1")]
+    public void The_linear_121_network_maps_every_one_hot_of_size_8_to_its_inverted_position() =>
+        Snapshot.Text(PositionFilter.Table2());
+}

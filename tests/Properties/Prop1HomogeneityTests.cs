@@ -1,0 +1,105 @@
+using Autoencoders.Models;
+using Autoencoders.Runtime;
+using FsCheck;
+using FsCheck.Fluent;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Tests.Properties;
+
+/// <summary>
+/// D7, Prop. 1: a decoder without biases is positively homogeneous, D(λz) = λD(z) for all λ > 0, whatever its weights;
+/// so is a bias-free encoder and leaky ReLU itself. Tolerance: float32 sums of ≤ 72 terms over ≤ 6 layers round
+/// differently at λz and z, by at most ~ layers · terms · 2⁻²⁴ ≈ 3e-5 of the output scale; we allow 1e-4 · λ · max|D(z)|.
+/// </summary>
+public class Prop1HomogeneityTests
+{
+    /// <summary>One random network and input: depths, seed, code, λ.</summary>
+    public sealed record Case(int[] Depths, int Seed, double Code, double Lambda)
+    {
+        public override string ToString() => $"depths [{string.Join(",", Depths)}], seed {Seed}, z = {Code}, λ = {Lambda:g4}";
+    }
+
+    static readonly Gen<double> Lambdas = Gen.OneOf(
+        Gen.Choose(-6000, 6000).Select(e => Math.Pow(10, e / 1000.0)),   // 1e-6 … 1e6, log-uniform
+        Gen.Elements(1e-6, 1.0, 1e6));
+    static readonly Gen<double> Codes = Gen.OneOf(Gen.Choose(-10000, 10000).Select(v => v / 1000.0), Gen.Elements(0.0, 1.0, -1.0));
+    static readonly Gen<int[]> Depths = Gen.Choose(1, 5).SelectMany(layers => Gen.ArrayOf(Gen.Choose(1, 8), layers - 1).Select(mid => new[] { 1 }.Concat(mid).Append(1).ToArray()));
+
+    static Arbitrary<Case> Cases(Gen<double> lambdas) => Arb.From(
+        from d in Depths from s in Gen.Choose(0, 10000) from z in Codes from l in lambdas select new Case(d, s, z, l),
+        c => Shrink(c));
+
+    /// <summary>Readable counterexamples: fewer layers, then simple codes and λ.</summary>
+    static IEnumerable<Case> Shrink(Case c)
+    {
+        if (c.Depths.Length > 2) yield return c with { Depths = c.Depths.Take(c.Depths.Length - 2).Append(1).ToArray() };
+        if (c.Code != 1 && c.Code != 0) yield return c with { Code = 1 };
+        if (c.Lambda != 2 && c.Lambda > 0) yield return c with { Lambda = 2 };
+        if (c.Lambda != -1 && c.Lambda < 0) yield return c with { Lambda = -1 };
+    }
+
+    static bool DecoderIsHomogeneous(Case c, bool bias)
+    {
+        TorchRuntime.Initialise();
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var decoder = new ConvStack("d", new ConvStackSpec(c.Depths, Transposed: true, Bias: bias), models: 1);
+        decoder.Initialise([c.Seed], 0);
+        if (bias) foreach (var b in decoder.Biases) b!.add_(0.1); // PyTorch init can give tiny biases; make them matter
+        var z = tensor(new[] { (float)c.Code }, [1, 1, 1, 1]);
+        var y = decoder.forward(z);
+        var ys = decoder.forward(z * c.Lambda);
+        double scale = Math.Abs(c.Lambda) * y.abs().max().item<float>();
+        double error = (ys - y * c.Lambda).abs().max().item<float>();
+        return error <= 1e-4 * scale + 1e-30;
+    }
+
+    static Property DecoderProperty(Gen<double> lambdas, bool bias) =>
+        Prop.ForAll(Cases(lambdas), c => DecoderIsHomogeneous(c, bias));
+
+    static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(100);
+
+    [Test, Claim("D7")]
+    public void A_bias_free_decoder_is_positively_homogeneous() =>
+        Check.One(Quick, DecoderProperty(Lambdas, bias: false));
+
+    [Test, Claim("D7")]
+    public void A_bias_free_encoder_is_positively_homogeneous() =>
+        Check.One(Quick, Prop.ForAll(Cases(Lambdas), c =>
+        {
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            var encoder = new ConvStack("e", new ConvStackSpec(c.Depths.Select((d, i) => i == 0 ? 1 : d).ToArray(), Transposed: false, Bias: false), models: 1);
+            encoder.Initialise([c.Seed], 0);
+            int side = 1 << (c.Depths.Length - 1);
+            var x = rand([1, 1, side, side], generator: new TorchSharp.torch.Generator((ulong)c.Seed)) * c.Code;
+            var e = encoder.forward(x);
+            var es = encoder.forward(x * c.Lambda);
+            double error = (es - e * c.Lambda).abs().max().item<float>();
+            return error <= 1e-4 * c.Lambda * e.abs().max().item<float>() + 1e-30;
+        }));
+
+    [Test, Claim("D7")]
+    public void Leaky_relu_is_positively_homogeneous() =>
+        Check.One(Quick, Prop.ForAll(Arb.From(Codes), Arb.From(Lambdas), (x, l) =>
+        {
+            using var scope = NewDisposeScope();
+            var t = tensor((float)x);
+            return (nn.functional.leaky_relu(t * l, 0.2) - nn.functional.leaky_relu(t, 0.2) * l).abs().item<float>() <= 1e-6 * l * Math.Abs(x) + 1e-30;
+        }));
+
+    [Test, Claim("D7")]
+    public void Negative_control_with_biases_FsCheck_finds_a_counterexample()
+    {
+        var failure = Assert.Catch(() => Check.One(Quick, DecoderProperty(Lambdas, bias: true)));
+        Assert.That(failure!.Message, Does.Contain("Falsifiable"));
+    }
+
+    [Test, Claim("D7")]
+    public void Negative_control_with_negative_lambda_FsCheck_finds_a_counterexample()
+    {
+        var negative = Gen.Choose(1, 6000).Select(e => -Math.Pow(10, e / 1000.0));
+        var failure = Assert.Catch(() => Check.One(Quick, DecoderProperty(negative, bias: false)));
+        Assert.That(failure!.Message, Does.Contain("Falsifiable"));
+    }
+}

@@ -8,7 +8,7 @@ namespace Autoencoders.Data;
 /// Disks: with d = |t − c| and u = r sin θ,
 ///   P(d) = ∫_{−π/2}^{π/2} φ_σ(r sin θ − d) · erf(r cos θ / (σ√2)) · r cos θ dθ,
 /// a smooth integrand (the substitution removes the √(r² − u²) edge singularity), integrated by composite
-/// 8-point Gauss–Legendre on panels no wider than σ/2 in u over |u − d| ≤ 9σ (the tail beyond is below 1e-18).
+/// 8-point Gauss–Legendre on panels no wider than σ in u over |u − d| ≤ 8σ (the tail beyond is below 1e-15).
 /// Squares: the blur is separable, P = Π_axes [Φ((c + s/2 − t)/σ) − Φ((c − s/2 − t)/σ)].
 /// Other shapes are not supported (use <see cref="MonteCarloRenderer"/>).
 /// </summary>
@@ -30,9 +30,9 @@ public sealed class ExactRenderer(ImageGrid grid, double sigma) : IShapeRenderer
     public double DiskValue(double r, double d)
     {
         if (r <= 0) return 0;
-        double lo = Math.Max(-r, d - 9 * Sigma), hi = Math.Min(r, d + 9 * Sigma);
+        double lo = Math.Max(-r, d - 8 * Sigma), hi = Math.Min(r, d + 8 * Sigma);
         if (hi <= lo) return 0;
-        int panels = Math.Max(1, (int)Math.Ceiling((hi - lo) / (0.5 * Sigma)));
+        int panels = Math.Max(1, (int)Math.Ceiling((hi - lo) / Sigma));
         double sum = 0, norm = 1 / (Sigma * Math.Sqrt(2 * Math.PI));
         for (int p = 0; p < panels; p++)
         {

@@ -1,0 +1,37 @@
+using Autoencoders.Data;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>D1: Monte Carlo disks (Eq. 21) converge to the exact blurred disk, error ∝ 1/√N.</summary>
+public sealed class D1DiskConvergence : ClaimCheck
+{
+    public override string Id => "D1";
+
+    /// <summary>RMS of MC (N samples) − exact, times √N; constant under a 1/√N law.</summary>
+    public static double ScaledError(ImageGrid grid, double sigma, double r, int n, int seed)
+    {
+        var exact = new ExactRenderer(grid, sigma).Render(Disk.Centred(grid, r));
+        var mc = new MonteCarloRenderer(grid, sigma, n, seed).Render(Disk.Centred(grid, r));
+        return Math.Sqrt(mc.Zip(exact, (a, b) => (double)(a - b) * (a - b)).Average()) * Math.Sqrt(n);
+    }
+
+    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    {
+        var grid = new ImageGrid(32);
+        var random = new Random(context.Seed);
+        var ratios = new List<double>();
+        for (int i = 0; i < 6; i++)
+        {
+            double r = 0.5 + 15.5 * random.NextDouble(), sigma = 0.3 + 1.7 * random.NextDouble();
+            ratios.Add(ScaledError(grid, sigma, r, 2048, context.Seed) / ScaledError(grid, sigma, r, 64, context.Seed));
+        }
+        double control = ScaledError(grid, 1.0, 10, 2048, 7) / ScaledError(grid, 1.0, 10, 64, 7);
+        var metrics = new Dictionary<string, double>
+        {
+            ["min_ratio_sqrtN_rms_2048_over_64"] = ratios.Min(),
+            ["max_ratio_sqrtN_rms_2048_over_64"] = ratios.Max(),
+        };
+        bool held = ratios.All(x => x is > 0.5 and < 2.0);
+        return (held, metrics, $"√N·RMS(MC − exact) ratio N=2048/N=64 over 6 random (r, σ): {ratios.Min():0.00}–{ratios.Max():0.00} (1/√N law: 1; accepted 0.5–2)", []);
+    }
+}

@@ -1,0 +1,29 @@
+using Autoencoders.Theory;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>D7, Prop. 1: bias-free decoders are positively homogeneous; with biases they are not.</summary>
+public sealed class D7Homogeneity : ClaimCheck
+{
+    public override string Id => "D7";
+
+    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    {
+        var random = new Random(context.Seed);
+        double worstFree = 0, worstBiased = double.PositiveInfinity;
+        for (int i = 0; i < 50; i++)
+        {
+            int layers = random.Next(1, 6);
+            int[] depths = [1, .. Enumerable.Range(0, layers - 1).Select(_ => random.Next(1, 9)), 1];
+            double z = 20 * random.NextDouble() - 10, lambda = Math.Pow(10, 12 * random.NextDouble() - 6);
+            int seed = random.Next();
+            using var free = Homogeneity.RandomDecoder(depths, seed, bias: false);
+            using var biased = Homogeneity.RandomDecoder(depths, seed, bias: true);
+            worstFree = Math.Max(worstFree, Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda));
+            if (Math.Abs(lambda - 1) > 0.1) worstBiased = Math.Min(worstBiased, Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda));
+        }
+        var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["min_relative_gap_with_bias"] = worstBiased };
+        bool held = worstFree <= Homogeneity.Tolerance && worstBiased > 100 * Homogeneity.Tolerance;
+        return (held, metrics, $"max |D(λz) − λD(z)| / λ|D(z)| over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}), ≥ {worstBiased:0.0e+0} with biases", []);
+    }
+}

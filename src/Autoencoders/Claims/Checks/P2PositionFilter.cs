@@ -1,0 +1,25 @@
+using Autoencoders.Theory;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>P2, Prop. 3: E(one-hot at a) = 2^L − a for L = 1 … 10; stride 3 breaks it.</summary>
+public sealed class P2PositionFilter : ClaimCheck
+{
+    public override string Id => "P2";
+
+    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    {
+        int wrong = 0, total = 0;
+        for (int layers = 1; layers <= 10; layers++)
+        {
+            int n = 1 << layers;
+            using var net = PositionFilter.Network(n);
+            var e = PositionFilter.Encode(net, n);
+            for (int a = 0; a < n; a++, total++) if (e[a] != n - a) wrong++;
+        }
+        var three = PositionFilter.EncodeVariant(3, 0, 3);
+        bool strideThreeInjective = three.Distinct().Count() == three.Length;
+        return (wrong == 0 && !strideThreeInjective, new() { ["positions_checked"] = total, ["wrong_positions"] = wrong },
+            $"{total - wrong}/{total} positions give 2^L − a (L = 1…10); stride 3 control {(strideThreeInjective ? "unexpectedly injective" : "not injective, as expected")}", []);
+    }
+}

@@ -1,0 +1,12 @@
+using Autoencoders.Claims.Checks;
+
+namespace Autoencoders.Claims;
+
+/// <summary>Every implemented claim check, by id. A registry entry without one here reports PENDING.</summary>
+public static class ClaimChecks
+{
+    public static IReadOnlyDictionary<string, ClaimCheck> All { get; } = new ClaimCheck[]
+    {
+        new D1DiskConvergence(), new D7Homogeneity(), new D9OptimalProfile(), new P1Table2(), new P2PositionFilter(),
+    }.ToDictionary(c => c.Id);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Autoencoders.Claims;
+using Autoencoders.Runtime;
+
+namespace Autoencoders.Report;
+
+/// <summary>Writes report.md (for reviewers) and claims.json (for machines) from claim results.</summary>
+public static class ReportWriter
+{
+    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var md = new StringBuilder();
+        md.AppendLine("# Verification report: Processing Simple Geometric Attributes with Autoencoders");
+        md.AppendLine();
+        md.AppendLine(inv, $"Tier `{options.Tier}`, seed {options.Seed}, {TorchRuntime.Describe()}, wall time {elapsed.TotalSeconds:0.0} s.");
+        md.AppendLine();
+        md.AppendLine(Summary(results));
+        md.AppendLine();
+        md.AppendLine("| claim | verdict | paper | key numbers |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var r in results)
+            md.AppendLine(inv, $"| {r.Id} {registry[r.Id].Title} | {ClaimResult.Label(r.Verdict)} | {registry[r.Id].Paper} | {r.Summary.Replace("|", "\\|")} |");
+        foreach (var r in results)
+        {
+            var e = registry[r.Id];
+            md.AppendLine();
+            md.AppendLine(inv, $"## {r.Id} · {e.Title}: {ClaimResult.Label(r.Verdict)}");
+            md.AppendLine();
+            md.AppendLine(inv, $"- Statement: {e.Statement}");
+            md.AppendLine(inv, $"- Criterion: {e.Criterion}");
+            md.AppendLine(inv, $"- Result: {r.Summary}");
+            foreach (var (name, value) in r.Metrics) md.AppendLine(inv, $"- `{name}` = {value:G6}");
+            foreach (var f in r.Figures) md.AppendLine(inv, $"\n![{r.Id}](figures/{Path.GetFileName(f)})");
+        }
+        File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
+
+        var json = new
+        {
+            tier = options.Tier.ToString().ToLowerInvariant(),
+            seed = options.Seed,
+            environment = new { torch = TorchRuntime.Describe(), dotnet = Environment.Version.ToString(), os = Environment.OSVersion.ToString(), wall_time_s = elapsed.TotalSeconds },
+            summary = Summary(results),
+            claims = results.Select(r => new
+            {
+                id = r.Id,
+                title = registry[r.Id].Title,
+                paper = registry[r.Id].Paper,
+                verdict = ClaimResult.Label(r.Verdict),
+                held = r.Held,
+                metrics = r.Metrics.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? (double?)kv.Value : null),
+                criterion = r.Criterion,
+                summary = r.Summary,
+                figures = r.Figures.Select(f => "figures/" + Path.GetFileName(f)).ToArray(),
+                seconds = r.Elapsed.TotalSeconds,
+            }),
+        };
+        File.WriteAllText(Path.Combine(directory, "claims.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>"N passed, N failed, N not reproduced, N pending".</summary>
+    public static string Summary(IReadOnlyList<ClaimResult> results) =>
+        $"{results.Count(r => r.Verdict == Verdict.Pass)} passed, {results.Count(r => r.Verdict == Verdict.Fail)} failed, " +
+        $"{results.Count(r => r.Verdict == Verdict.NotReproduced)} not reproduced (as recorded), {results.Count(r => r.Verdict == Verdict.Pending)} pending, " +
+        $"{results.Count(r => r.Verdict == Verdict.Skipped)} skipped";
+}

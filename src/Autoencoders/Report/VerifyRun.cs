@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Autoencoders.Claims;
+using Autoencoders.Runtime;
+
+namespace Autoencoders.Report;
+
+/// <summary>What `verify` was asked to do.</summary>
+public sealed record VerifyOptions(Tier Tier, IReadOnlyList<string>? Claims, string OutputDirectory, int Seed);
+
+/// <summary>
+/// Runs the selected claim checks (the same classes the tests use) and writes report.md and claims.json into the
+/// output folder. The report is built in a sibling temporary folder and moved into place at the end, so an
+/// interrupted run leaves the previous report intact.
+/// </summary>
+public static class VerifyRun
+{
+    public static IReadOnlyList<ClaimResult> Run(VerifyOptions options, Action<string> log)
+    {
+        var registry = ClaimRegistry.Default;
+        var selected = options.Claims is { Count: > 0 } ? options.Claims.Select(id => registry[id]).ToList() : registry.Claims.ToList();
+        string final = Path.GetFullPath(options.OutputDirectory);
+        string staging = final.TrimEnd(Path.DirectorySeparatorChar) + $".tmp-{Environment.ProcessId}";
+        if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        Directory.CreateDirectory(Path.Combine(staging, "figures"));
+        var clock = Stopwatch.StartNew();
+        var results = new List<ClaimResult>();
+        try
+        {
+            var context = new ClaimContext(options.Tier, options.Seed, Path.Combine(staging, "figures"), log);
+            foreach (var entry in selected)
+            {
+                ClaimResult result;
+                if (ClaimChecks.All.TryGetValue(entry.Id, out var check))
+                {
+                    log($"{entry.Id}: running…");
+                    result = check.Run(context);
+                }
+                else
+                    result = new ClaimResult(entry.Id, Verdict.Pending, false, new Dictionary<string, double>(), entry.Criterion, $"no check yet ({entry.Status})", [], TimeSpan.Zero);
+                results.Add(result);
+                log($"{ClaimResult.Label(result.Verdict),-15} {entry.Id,-4} {result.Summary}");
+            }
+            ReportWriter.Write(staging, results, registry, options, clock.Elapsed);
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            Directory.Move(staging, final);
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+        return results;
+    }
+}

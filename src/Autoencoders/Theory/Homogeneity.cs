@@ -1,0 +1,36 @@
+using Autoencoders.Models;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Theory;
+
+/// <summary>Prop. 1 measured: how far a network is from N(λv) = λN(v).</summary>
+public static class Homogeneity
+{
+    /// <summary>Float32 tolerance on the relative gap (see spec/claims.md, D7).</summary>
+    public const double Tolerance = 1e-4;
+
+    /// <summary>max |N(λv) − λN(v)| / (|λ| · max |N(v)|), or 0 when both sides vanish.</summary>
+    public static double RelativeGap(ConvStack net, Tensor input, double lambda)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var y = net.forward(input);
+        var ys = net.forward(input * lambda);
+        double gap = (ys - y * lambda).abs().max().item<float>();
+        double scale = Math.Abs(lambda) * y.abs().max().item<float>();
+        return gap == 0 ? 0 : scale == 0 ? double.PositiveInfinity : gap / scale;
+    }
+
+    /// <summary>A randomly initialised decoder of the given depths (from a code of size 1), with biases shifted by 0.1.</summary>
+    public static ConvStack RandomDecoder(int[] depths, int seed, bool bias)
+    {
+        var decoder = new ConvStack("decoder", new ConvStackSpec(depths, Transposed: true, bias), models: 1);
+        decoder.Initialise([seed], 0);
+        using var _ = no_grad();
+        if (bias) foreach (var b in decoder.Biases) b!.add_(0.1); // PyTorch's init can give tiny biases: make them matter
+        return decoder;
+    }
+
+    /// <summary>A code z as the decoder's [1, 1, 1, 1] input.</summary>
+    public static Tensor Code(double z) => tensor(new[] { (float)z }, [1, 1, 1, 1]);
+}

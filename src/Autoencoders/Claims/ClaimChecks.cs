@@ -7,6 +7,7 @@ public static class ClaimChecks
 {
     public static IReadOnlyDictionary<string, ClaimCheck> All { get; } = new ClaimCheck[]
     {
-        new D1DiskConvergence(), new D7Homogeneity(), new D9OptimalProfile(), new P1Table2(), new P2PositionFilter(),
+        new D1DiskConvergence(), new D2Reconstruction(), new D3AreaCode(), new D4Interpolation(), new D5BiasFreeEncoder(),
+        new D6RankOne(), new D7Homogeneity(), new D8ScalarProduct(), new D9OptimalProfile(), new P1Table2(), new P2PositionFilter(),
     }.ToDictionary(c => c.Id);
 }

@@ -30,6 +30,9 @@ public sealed class ExactRenderer(ImageGrid grid, double sigma) : IShapeRenderer
     public double DiskValue(double r, double d)
     {
         if (r <= 0) return 0;
+        // Beyond 8.5σ from the edge the Rayleigh tail bound exp(−(d − r)²/2σ²) < 3e-16: the value is 0 or 1.
+        if (d <= r - 8.5 * Sigma) return 1;
+        if (d >= r + 8.5 * Sigma) return 0;
         double lo = Math.Max(-r, d - 8 * Sigma), hi = Math.Min(r, d + 8 * Sigma);
         if (hi <= lo) return 0;
         int panels = Math.Max(1, (int)Math.Ceiling((hi - lo) / Sigma));

@@ -1,0 +1,30 @@
+using Autoencoders.Analysis;
+using Autoencoders.Experiments;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>D3: z is monotone in r and follows the area: z ≈ a·r^p + c with p near 2, not 1.</summary>
+public sealed class D3AreaCode : DiskClaimCheck
+{
+    public override string Id => "D3";
+    public const double MinSpearman = 0.99, MinExponent = 1.5;
+
+    protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
+    {
+        var e = DiskSuite.Evaluate(suite.Full, context.Log)[k];
+        double rho = Math.Abs(Fits.Spearman(e.Radii, e.Codes));
+        var fit = Fits.Power(e.Radii, e.Codes);
+        // Negative control for the fit itself: a code that is the radius must give p near 1 and fail the criterion.
+        var control = Fits.Power(e.Radii, e.Radii.Select(r => 3 * r + 1).ToArray());
+        return (rho >= MinSpearman && fit.P >= MinExponent && control.P < MinExponent,
+            new()
+            {
+                ["spearman_abs"] = rho, ["exponent_p"] = fit.P, ["power_fit_r2"] = fit.RSquared,
+                ["linear_r2_on_r"] = Fits.LinearRSquared(e.Radii, e.Codes), ["linear_r2_on_r2"] = Fits.LinearRSquared(e.Radii.Select(r => r * r).ToArray(), e.Codes),
+                ["control_exponent_radius_code"] = control.P,
+            });
+    }
+
+    protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>
+        $"|Spearman(z, r)| {Range(s, "spearman_abs", "0.0000")} (≥ {MinSpearman}); z ≈ a·r^p + c with p = {Range(s, "exponent_p", "0.00")} (≥ {MinExponent}: area 2, radius 1); R² on r² {Range(s, "linear_r2_on_r2", "0.000")} vs on r {Range(s, "linear_r2_on_r", "0.000")}";
+}

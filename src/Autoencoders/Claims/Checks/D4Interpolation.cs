@@ -1,0 +1,43 @@
+using Autoencoders.Analysis;
+using Autoencoders.Data;
+using Autoencoders.Experiments;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>D4: decoding a linear sweep of z between a small and a large disk's codes gives disks of intermediate size.</summary>
+public sealed class D4Interpolation : DiskClaimCheck
+{
+    public override string Id => "D4";
+    public const double SmallRadius = 5, LargeRadius = 28, MaxDiskMismatch = 0.05;
+    const int Steps = 12;
+
+    /// <summary>Relative distance of an image from the exact blurred disk of the radius its mass implies.</summary>
+    public static double DiskMismatch(float[] image, ExactRenderer renderer)
+    {
+        double r = Math.Min(DiskMeasures.RadiusFromArea(image), renderer.Grid.MaxRadius);
+        return DiskMeasures.RelativeError(image, renderer.Render(Disk.Centred(renderer.Grid, r)));
+    }
+
+    protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
+    {
+        var model = DiskSuite.Model(suite.Full, context.Log);
+        var renderer = new ExactRenderer(suite.Full.Grid, suite.Full.Sigma);
+        using var ends = ShapeDataset.Disks(renderer, [SmallRadius, LargeRadius]);
+        var codes = DiskEvaluation.Of(model, ends)[k].Codes;
+        var sweep = Enumerable.Range(0, Steps).Select(i => codes[0] + (codes[1] - codes[0]) * i / (Steps - 1)).ToArray();
+        var images = DiskEvaluation.Decode(model, k, sweep);
+        var radii = images.Select(DiskMeasures.RadiusFromArea).ToArray();
+        double mismatch = images.Max(img => DiskMismatch(img, renderer));
+        // Negative control: blending the two end images in pixel space moves the mass monotonically, but the blends are not disks.
+        var a = renderer.Render(Disk.Centred(renderer.Grid, SmallRadius));
+        var b = renderer.Render(Disk.Centred(renderer.Grid, LargeRadius));
+        double blendMismatch = DiskMismatch(a.Zip(b, (u, v) => 0.5f * (u + v)).ToArray(), renderer);
+        bool monotone = Fits.IsMonotone(radii, 0.05);
+        bool inside = radii.All(r => r >= SmallRadius - 1.5 && r <= LargeRadius + 1.5);
+        return (monotone && inside && mismatch < MaxDiskMismatch && blendMismatch >= MaxDiskMismatch,
+            new() { ["monotone"] = monotone ? 1 : 0, ["min_radius"] = radii.Min(), ["max_radius"] = radii.Max(), ["max_disk_mismatch"] = mismatch, ["control_pixel_blend_mismatch"] = blendMismatch });
+    }
+
+    protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>
+        $"{Steps} decoded codes from r = {SmallRadius} to {LargeRadius}: radii {Range(s, "min_radius", "0.0")}…{Range(s, "max_radius", "0.0")}, monotone in {s.Count(m => m["monotone"] == 1)}/{s.Count}; worst distance to a disk {Range(s, "max_disk_mismatch", "0.000")} (< {MaxDiskMismatch}); pixel-blend control {Range(s, "control_pixel_blend_mismatch", "0.00")}";
+}

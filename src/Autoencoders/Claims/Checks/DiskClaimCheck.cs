@@ -1,0 +1,36 @@
+using Autoencoders.Experiments;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>
+/// A disk claim measured on every seed of its tier: the claim holds when it holds for each seed (a verdict must not
+/// rest on one lucky run). Subclasses measure one model; metrics are reported per seed and as the worst case.
+/// </summary>
+public abstract class DiskClaimCheck : ClaimCheck
+{
+    /// <summary>Metrics of model <paramref name="k"/> of the suite and whether the claim held for it.</summary>
+    protected abstract (bool Held, Dictionary<string, double> Metrics) MeasureSeed(DiskSuite suite, int k, ClaimContext context);
+
+    /// <summary>One line stating the numbers against the criterion, from the per-seed metrics.</summary>
+    protected abstract string Describe(IReadOnlyList<Dictionary<string, double>> perSeed);
+
+    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    {
+        var suite = DiskSuite.For(context.Tier, context.Seed);
+        var perSeed = new List<Dictionary<string, double>>();
+        bool all = true;
+        for (int k = 0; k < suite.Full.Seeds.Length; k++)
+        {
+            var (held, metrics) = MeasureSeed(suite, k, context);
+            all &= held;
+            perSeed.Add(metrics);
+        }
+        var merged = new Dictionary<string, double> { ["seeds"] = perSeed.Count, ["seeds_held"] = 0 };
+        for (int k = 0; k < perSeed.Count; k++)
+            foreach (var (name, value) in perSeed[k]) merged[$"{name}[seed{suite.Full.Seeds[k]}]"] = value;
+        return (all, merged, Describe(perSeed) + $" ({perSeed.Count} seed{(perSeed.Count > 1 ? "s" : "")}, {(all ? "holds for each" : "fails for at least one")})", []);
+    }
+
+    protected static string Range(IReadOnlyList<Dictionary<string, double>> perSeed, string name, string format) =>
+        perSeed.Count == 1 ? perSeed[0][name].ToString(format) : $"{perSeed.Min(m => m[name]).ToString(format)}–{perSeed.Max(m => m[name]).ToString(format)}";
+}

@@ -1,0 +1,13 @@
+using Autoencoders.Claims;
+
+namespace Autoencoders.Tests.Experiments;
+
+/// <summary>Fig. 2 (D2): an autoencoder with a scalar code reconstructs held-out disks.</summary>
+public class Fig2ReconstructionTests
+{
+    [Test, Claim("D2")]
+    public void A_d1_autoencoder_encodes_and_decodes_held_out_disks() => ClaimAssert.Holds("D2", Tier.Default);
+
+    [Test, Claim("D2"), Category("Experiment")]
+    public void A_d1_autoencoder_encodes_and_decodes_held_out_disks_for_each_of_three_seeds() => ClaimAssert.Holds("D2", Tier.Experiment);
+}

@@ -1,0 +1,19 @@
+using Autoencoders.Claims;
+
+namespace Autoencoders.Tests.Experiments;
+
+/// <summary>Fig. 3: the code represents the area (D3, right), and interpolating it gives disks (D4, left).</summary>
+public class Fig3LatentSpaceTests
+{
+    [Test, Claim("D3")]
+    public void The_code_is_monotone_in_r_and_follows_the_area_not_the_radius() => ClaimAssert.Holds("D3", Tier.Default);
+
+    [Test, Claim("D3"), Category("Experiment")]
+    public void The_code_follows_the_area_for_each_of_three_seeds() => ClaimAssert.Holds("D3", Tier.Experiment);
+
+    [Test, Claim("D4")]
+    public void Decoding_a_linear_sweep_of_z_gives_disks_of_intermediate_size() => ClaimAssert.Holds("D4", Tier.Default);
+
+    [Test, Claim("D4"), Category("Experiment")]
+    public void Interpolation_gives_disks_for_each_of_three_seeds() => ClaimAssert.Holds("D4", Tier.Experiment);
+}

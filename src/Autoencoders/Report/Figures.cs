@@ -1,0 +1,65 @@
+using ScottPlot;
+
+namespace Autoencoders.Report;
+
+/// <summary>
+/// The one figure helper: line/scatter plots and image strips, saved as PNG (ScottPlot 5, headless). Sans-serif
+/// font (DejaVu Sans), labelled axes, a legend whenever there is more than one series.
+/// </summary>
+public static class Figures
+{
+    public sealed record Series(string Name, double[] X, double[] Y, bool Markers = false);
+
+    static Plot NewPlot(string title)
+    {
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        plot.Title(title);
+        return plot;
+    }
+
+    /// <summary>Lines (or markers) y(x), one per series.</summary>
+    public static string Lines(string path, string title, string xLabel, string yLabel, params Series[] series)
+    {
+        var plot = NewPlot(title);
+        foreach (var s in series)
+        {
+            var sc = plot.Add.Scatter(s.X, s.Y);
+            sc.LegendText = s.Name;
+            sc.MarkerSize = s.Markers ? 5 : 0;
+            sc.LineWidth = s.Markers ? 0 : 2;
+        }
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        if (series.Length > 1) plot.ShowLegend(Alignment.UpperLeft);
+        return Save(plot, path, 800, 500);
+    }
+
+    /// <summary>Rows of square grey-level images (row-major m×m arrays), each row labelled, as one mosaic.</summary>
+    public static string ImageRows(string path, string title, IReadOnlyList<(string Label, float[][] Images)> rows)
+    {
+        int m = (int)Math.Round(Math.Sqrt(rows[0].Images[0].Length)), gap = Math.Max(2, m / 16);
+        int columns = rows.Max(r => r.Images.Length);
+        var mosaic = new double[rows.Count * (m + gap), columns * (m + gap)];
+        for (int i = 0; i < mosaic.GetLength(0); i++) for (int j = 0; j < mosaic.GetLength(1); j++) mosaic[i, j] = double.NaN;
+        for (int r = 0; r < rows.Count; r++)
+            for (int c = 0; c < rows[r].Images.Length; c++)
+                for (int i = 0; i < m; i++)
+                    for (int j = 0; j < m; j++)
+                        mosaic[r * (m + gap) + i, c * (m + gap) + j] = Math.Clamp(rows[r].Images[c][i * m + j], 0, 1);
+        var plot = NewPlot(title + "   (rows: " + string.Join(" / ", rows.Select(r => r.Label)) + ")");
+        var heatmap = plot.Add.Heatmap(mosaic);
+        heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
+        heatmap.FlipVertically = true;
+        plot.HideGrid();
+        plot.Axes.Frameless();
+        return Save(plot, path, Math.Min(1600, 120 + columns * 80), 80 + rows.Count * 90);
+    }
+
+    static string Save(Plot plot, string path, int width, int height)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        plot.SavePng(path, width, height);
+        return path;
+    }
+}

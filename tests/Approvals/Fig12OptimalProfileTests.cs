@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Autoencoders.Claims;
+using Autoencoders.Claims.Checks;
+using Autoencoders.Experiments;
 using Autoencoders.Theory;
 
 namespace Autoencoders.Tests.Approvals;
@@ -24,6 +27,23 @@ public class Fig12OptimalProfileTests
             double numerical = i == 0 ? 1 : f[i - 1] + (f[i] - f[i - 1]) * (t - rho[i - 1]) / (rho[i] - rho[i - 1]);
             text.AppendLine(inv, $"{t,4:0} | {OptimalProfile.ClosedForm(t, r):0.000} | {numerical:0.000}");
         }
+        Snapshot.Text(text.ToString());
+    }
+
+    /// <summary>
+    /// Fig. 12 as numbers: the default tier's bias-free network (seed 1) beside the optimum. Rounded to 0.1 so that
+    /// float noise across CPUs cannot flip a digit; the numeric criterion lives in the D9 check (max gap &lt; 0.1).
+    /// </summary>
+    [Test, Claim("D9")]
+    public void The_profile_learned_without_biases_sits_on_the_optimum()
+    {
+        var suite = DiskSuite.For(Tier.Default);
+        var learned = D8ScalarProduct.LearnedProfile(DiskSuite.Evaluate(suite.BiasFree)[0]);
+        var (scaled, optimal, _) = D9OptimalProfile.Compare(learned, 32);
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder("t | optimal | learned | difference\n");
+        foreach (int k in new[] { 0, 8, 16, 20, 24, 28, 31, 36, 44 })
+            text.AppendLine(inv, $"{k + 0.5,4:0.0} | {optimal[k]:0.0} | {scaled[k]:0.0} | {Math.Round(scaled[k] - optimal[k], 1) + 0.0:0.0}");
         Snapshot.Text(text.ToString());
     }
 }

@@ -19,7 +19,7 @@ public static class Figures
     }
 
     /// <summary>Lines (or markers) y(x), one per series.</summary>
-    public static string Lines(string path, string title, string xLabel, string yLabel, params Series[] series)
+    public static string Lines(string path, string title, string xLabel, string yLabel, Series[] series, Alignment legend = Alignment.UpperLeft)
     {
         var plot = NewPlot(title);
         foreach (var s in series)
@@ -31,7 +31,7 @@ public static class Figures
         }
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        if (series.Length > 1) plot.ShowLegend(Alignment.UpperLeft);
+        if (series.Length > 1) plot.ShowLegend(legend);
         return Save(plot, path, 800, 500);
     }
 

@@ -53,7 +53,9 @@ public static class Figures
         heatmap.FlipVertically = true;
         plot.HideGrid();
         plot.Axes.Frameless();
-        return Save(plot, path, Math.Min(1600, 120 + columns * 80), 80 + rows.Count * 90);
+        plot.Axes.SquareUnits(); // pixels stay square: disks must look round
+        int cell = 96;
+        return Save(plot, path, 60 + columns * cell, 70 + rows.Count * cell);
     }
 
     static string Save(Plot plot, string path, int width, int height)

@@ -1,3 +1,4 @@
+using Autoencoders.Report;
 using Autoencoders.Analysis;
 using Autoencoders.Experiments;
 
@@ -23,6 +24,18 @@ public sealed class D3AreaCode : DiskClaimCheck
                 ["linear_r2_on_r"] = Fits.LinearRSquared(e.Radii, e.Codes), ["linear_r2_on_r2"] = Fits.LinearRSquared(e.Radii.Select(r => r * r).ToArray(), e.Codes),
                 ["control_exponent_radius_code"] = control.P,
             });
+    }
+
+    protected override List<string> Draw(DiskSuite suite, ClaimContext context)
+    {
+        var series = new List<Figures.Series>();
+        foreach (var (e, seed) in DiskSuite.Evaluate(suite.Full, context.Log).Zip(suite.Full.Seeds))
+        {
+            var fit = Fits.Power(e.Radii, e.Codes);
+            series.Add(new($"z, seed {seed}", e.Radii, e.Codes, Markers: true));
+            series.Add(new($"fit {fit.A:0.00}·r^{fit.P:0.00} + {fit.C:0.0}", e.Radii, e.Radii.Select(r => fit.A * Math.Pow(r, fit.P) + fit.C).ToArray()));
+        }
+        return [Figures.Lines(FigurePath(context, "fig3_code_vs_radius.png"), "Fig. 3 (right): code z against disk radius", "radius r (pixels)", "code z", series.ToArray())];
     }
 
     protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>

@@ -1,3 +1,4 @@
+using Autoencoders.Report;
 using Autoencoders.Analysis;
 using Autoencoders.Data;
 using Autoencoders.Experiments;
@@ -8,13 +9,17 @@ namespace Autoencoders.Claims.Checks;
 public sealed class D4Interpolation : DiskClaimCheck
 {
     public override string Id => "D4";
-    public const double SmallRadius = 5, LargeRadius = 28, MaxDiskMismatch = 0.05;
+    public const double SmallRadius = 10, LargeRadius = 28, MaxDiskMismatch = 0.15;
     const int Steps = 12;
 
-    /// <summary>Relative distance of an image from the exact blurred disk of the radius its mass implies.</summary>
+    /// <summary>
+    /// Relative distance of an image from the exact blurred disk of the radius its mass implies; an image with (almost)
+    /// no mass is no disk at all and scores 1.
+    /// </summary>
     public static double DiskMismatch(float[] image, ExactRenderer renderer)
     {
         double r = Math.Min(DiskMeasures.RadiusFromArea(image), renderer.Grid.MaxRadius);
+        if (r < 0.5) return 1;
         return DiskMeasures.RelativeError(image, renderer.Render(Disk.Centred(renderer.Grid, r)));
     }
 
@@ -36,6 +41,20 @@ public sealed class D4Interpolation : DiskClaimCheck
         bool inside = radii.All(r => r >= SmallRadius - 1.5 && r <= LargeRadius + 1.5);
         return (monotone && inside && mismatch < MaxDiskMismatch && blendMismatch >= MaxDiskMismatch,
             new() { ["monotone"] = monotone ? 1 : 0, ["min_radius"] = radii.Min(), ["max_radius"] = radii.Max(), ["max_disk_mismatch"] = mismatch, ["control_pixel_blend_mismatch"] = blendMismatch });
+    }
+
+    protected override List<string> Draw(DiskSuite suite, ClaimContext context)
+    {
+        var model = DiskSuite.Model(suite.Full, context.Log);
+        var renderer = new ExactRenderer(suite.Full.Grid, suite.Full.Sigma);
+        using var ends = ShapeDataset.Disks(renderer, [SmallRadius, LargeRadius]);
+        var codes = DiskEvaluation.Of(model, ends)[0].Codes;
+        var images = DiskEvaluation.Decode(model, 0, Enumerable.Range(0, 8).Select(i => codes[0] + (codes[1] - codes[0]) * i / 7).ToArray());
+        var a = renderer.Render(Disk.Centred(renderer.Grid, SmallRadius));
+        var b = renderer.Render(Disk.Centred(renderer.Grid, LargeRadius));
+        var blends = Enumerable.Range(0, 8).Select(i => a.Zip(b, (u, v) => (float)(u + (v - u) * i / 7.0)).ToArray()).ToArray();
+        return [Figures.ImageRows(FigurePath(context, "fig3_interpolation.png"), $"Fig. 3 (left): decoded linear sweep of z, r = {SmallRadius} to {LargeRadius}",
+            [("decoded z sweep", images), ("control: pixel blend", blends)])];
     }
 
     protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>

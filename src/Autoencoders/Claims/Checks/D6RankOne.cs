@@ -1,3 +1,4 @@
+using Autoencoders.Report;
 using Autoencoders.Analysis;
 using Autoencoders.Experiments;
 
@@ -14,6 +15,17 @@ public sealed class D6RankOne : DiskClaimCheck
         double free = Fits.RankOneEnergy(DiskSuite.Evaluate(suite.BiasFree, context.Log)[k].OutputProfiles);
         double biased = Fits.RankOneEnergy(DiskSuite.Evaluate(suite.Full, context.Log)[k].OutputProfiles);
         return (free >= MinEnergy && biased < ControlMaxEnergy, new() { ["rank1_energy_bias_free"] = free, ["control_rank1_energy_biased"] = biased });
+    }
+
+    protected override List<string> Draw(DiskSuite suite, ClaimContext context)
+    {
+        var e = DiskSuite.Evaluate(suite.BiasFree, context.Log)[0];
+        var profiles = e.OutputProfiles;
+        var t = D9OptimalProfile.RingCentres(profiles[0].Length);
+        var series = Enumerable.Range(0, e.Radii.Length).Where(i => i % 9 == 4)
+            .Select(i => new Figures.Series($"r = {e.Radii[i]:0.0}", t, profiles[i])).ToArray();
+        return [Figures.Lines(FigurePath(context, "fig4_bias_free_profiles.png"), "Fig. 4: radial output profiles without biases, y(t, r) = h(r) f(t)", "radius t (pixels)", "output y(t, r)", series, ScottPlot.Alignment.UpperRight),
+                Figures.ImageRows(FigurePath(context, "fig4_bias_free_outputs.png"), "Fig. 4: bias-free autoencoder", [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))])];
     }
 
     protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>

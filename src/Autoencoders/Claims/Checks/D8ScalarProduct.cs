@@ -1,3 +1,4 @@
+using Autoencoders.Report;
 using Autoencoders.Analysis;
 using Autoencoders.Experiments;
 
@@ -25,6 +26,21 @@ public sealed class D8ScalarProduct : DiskClaimCheck
         double c = h.Zip(e.Codes, (a, b) => a * b).Sum() / h.Sum(a => a * a); // least squares through the origin
         double residual = Math.Sqrt(h.Zip(e.Codes, (a, b) => (b - c * a) * (b - c * a)).Average()) / Math.Sqrt(e.Codes.Average(z => z * z));
         return (Math.Abs(corr) >= MinCorrelation, new() { ["pearson_z_vs_inner_product"] = corr, ["C"] = c, ["relative_rms_residual"] = residual });
+    }
+
+    protected override List<string> Draw(DiskSuite suite, ClaimContext context)
+    {
+        var series = new List<Figures.Series>();
+        foreach (var (e, seed) in DiskSuite.Evaluate(suite.BiasFree, context.Log).Zip(suite.BiasFree.Seeds))
+        {
+            var f = LearnedProfile(e);
+            var h = e.Radii.Select(r => DiskMeasures.DiskInnerProduct(f, r, e.Grid)).ToArray();
+            double c = h.Zip(e.Codes, (a, b) => a * b).Sum() / h.Sum(a => a * a);
+            series.Add(new($"seed {seed}", h.Select(v => c * v).ToArray(), e.Codes, Markers: true));
+        }
+        double max = series.Max(s => s.X.Max());
+        series.Add(new("z = C⟨f, 1_B_r⟩", [0, max], [0, max]));
+        return [Figures.Lines(FigurePath(context, "fig11_code_vs_scalar_product.png"), "Fig. 11: code z against C⟨f, 1_B_r⟩ (no biases)", "C⟨f, 1_B_r⟩", "code z", series.ToArray())];
     }
 
     protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>

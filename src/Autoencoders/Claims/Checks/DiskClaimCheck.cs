@@ -1,4 +1,5 @@
 using Autoencoders.Experiments;
+using Autoencoders.Report;
 
 namespace Autoencoders.Claims.Checks;
 
@@ -10,6 +11,9 @@ public abstract class DiskClaimCheck : ClaimCheck
 {
     /// <summary>Metrics of model <paramref name="k"/> of the suite and whether the claim held for it.</summary>
     protected abstract (bool Held, Dictionary<string, double> Metrics) MeasureSeed(DiskSuite suite, int k, ClaimContext context);
+
+    /// <summary>The claim's figures (remade from the paper), written into the context's figure folder.</summary>
+    protected virtual List<string> Draw(DiskSuite suite, ClaimContext context) => [];
 
     /// <summary>One line stating the numbers against the criterion, from the per-seed metrics.</summary>
     protected abstract string Describe(IReadOnlyList<Dictionary<string, double>> perSeed);
@@ -28,8 +32,13 @@ public abstract class DiskClaimCheck : ClaimCheck
         var merged = new Dictionary<string, double> { ["seeds"] = perSeed.Count, ["seeds_held"] = 0 };
         for (int k = 0; k < perSeed.Count; k++)
             foreach (var (name, value) in perSeed[k]) merged[$"{name}[seed{suite.Full.Seeds[k]}]"] = value;
-        return (all, merged, Describe(perSeed) + $" ({perSeed.Count} seed{(perSeed.Count > 1 ? "s" : "")}, {(all ? "holds for each" : "fails for at least one")})", []);
+        return (all, merged, Describe(perSeed) + $" ({perSeed.Count} seed{(perSeed.Count > 1 ? "s" : "")}, {(all ? "holds for each" : "fails for at least one")})", Draw(suite, context));
     }
+
+    protected static string FigurePath(ClaimContext context, string name) => Path.Combine(context.FigureDirectory, name);
+
+    /// <summary>Every <paramref name="step"/>-th element.</summary>
+    protected static T[] Every<T>(T[] items, int step) => items.Where((_, i) => i % step == 0).ToArray();
 
     protected static string Range(IReadOnlyList<Dictionary<string, double>> perSeed, string name, string format) =>
         perSeed.Count == 1 ? perSeed[0][name].ToString(format) : $"{perSeed.Min(m => m[name]).ToString(format)}–{perSeed.Max(m => m[name]).ToString(format)}";

@@ -29,7 +29,7 @@ public sealed class DiskSuite
         };
     }
 
-    public const int DefaultSteps = 1500, ExperimentSteps = 5000, DefaultBiasFreeSteps = 800, ExperimentBiasFreeSteps = 3000;
+    public const int DefaultSteps = 1500, ExperimentSteps = 4000, DefaultBiasFreeSteps = 800, ExperimentBiasFreeSteps = 2000;
 
     static readonly ConcurrentDictionary<string, Lazy<Autoencoder>> Models = new();
     static readonly ConcurrentDictionary<string, Lazy<DiskEvaluation[]>> Evaluations = new();

@@ -47,12 +47,14 @@ public static class Figures
                 for (int i = 0; i < m; i++)
                     for (int j = 0; j < m; j++)
                         mosaic[r * (m + gap) + i, c * (m + gap) + j] = Math.Clamp(rows[r].Images[c][i * m + j], 0, 1);
-        var plot = NewPlot(title + "   (rows: " + string.Join(" / ", rows.Select(r => r.Label)) + ")");
+        var plot = NewPlot(title + "\nrows, top to bottom: " + string.Join(" / ", rows.Select(r => r.Label)));
         var heatmap = plot.Add.Heatmap(mosaic);
         heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
-        heatmap.FlipVertically = true;
         plot.HideGrid();
-        plot.Axes.Frameless();
+        plot.Axes.Bottom.IsVisible = false;
+        plot.Axes.Left.IsVisible = false;
+        plot.Axes.Right.IsVisible = false;
+        plot.Axes.Top.FrameLineStyle.Width = 0;
         plot.Axes.SquareUnits(); // pixels stay square: disks must look round
         int cell = 96;
         return Save(plot, path, 60 + columns * cell, 70 + rows.Count * cell);

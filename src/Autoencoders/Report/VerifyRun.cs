@@ -33,7 +33,12 @@ public static class VerifyRun
                 if (ClaimChecks.All.TryGetValue(entry.Id, out var check))
                 {
                     log($"{entry.Id}: running…");
-                    result = check.Run(context);
+                    try { result = check.Run(context); }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // A check that cannot measure (diverged training, a broken negative control) is a failure, reported with its reason.
+                        result = new ClaimResult(entry.Id, Verdict.Fail, false, new Dictionary<string, double>(), entry.Criterion, $"check failed: {e.Message}", [], TimeSpan.Zero);
+                    }
                 }
                 else
                     result = new ClaimResult(entry.Id, Verdict.Pending, false, new Dictionary<string, double>(), entry.Criterion, $"no check yet ({entry.Status})", [], TimeSpan.Zero);

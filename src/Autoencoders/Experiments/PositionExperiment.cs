@@ -1,0 +1,70 @@
+using System.Globalization;
+using Autoencoders.Data;
+using Autoencoders.Models;
+using Autoencoders.Runtime;
+using Autoencoders.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Experiments;
+
+/// <summary>
+/// Sec. 5 experiments on 1-D Diracs, K seeds trained at once: the position encoder (one-hot → position, Sec. 5.3)
+/// and the position decoder (position → Dirac, Sec. 5.4) with continuous (Eq. 19) or discrete (one-hot) training data.
+/// Positions are scaled to codes z = a / n so targets and inputs are of order one.
+/// </summary>
+public static class PositionExperiment
+{
+    public const int SignalLength = 64;
+
+    /// <summary>
+    /// Trains K encoders on all n one-hots, target the inverted position (n − a)/n (the orientation of Prop. 3's
+    /// network; the regression is affine-invariant up to the sign the leaky ReLUs allow). Batch: all n examples.
+    /// </summary>
+    public static (ConvStack Net, TrainingResult Result) TrainEncoder(int[] seeds, int steps, double learningRate = 1e-2, int n = SignalLength)
+    {
+        var net = new ConvStack("position-encoder", PositionNetworks.Encoder(n), seeds.Length);
+        net.Initialise(seeds, 0);
+        net.to(TorchRuntime.Device);
+        var inputs = eye(n).view(n, 1, n).to(TorchRuntime.Device);
+        var targets = tensor(Enumerable.Range(0, n).Select(a => (float)(n - a) / n).ToArray(), [n, 1, 1]).to(TorchRuntime.Device);
+        var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
+            new TrainingOptions { Steps = steps, BatchSize = n, LearningRate = learningRate, Seeds = seeds, LogEvery = Math.Max(1, steps / 10) });
+        return (net, result);
+    }
+
+    /// <summary>Each layer's filter of model k, [L][3].</summary>
+    public static double[][] Filters(ConvStack net, int k) =>
+        net.Weights.Select(w => w.detach().cpu().view(net.Models, 3)[k].data<float>().Select(v => (double)v).ToArray()).ToArray();
+
+    /// <summary>Training positions for the decoder: continuous a ~ U(0, n−1) (seeded) or the n integers.</summary>
+    public static double[] DecoderPositions(bool continuous, int count = 3000, int seed = 11, int n = SignalLength) =>
+        continuous ? RadiusRange.Uniform(0, n - 1).Sample(count, seed) : Enumerable.Range(0, n).Select(a => (double)a).ToArray();
+
+    /// <summary>Trains K decoders z = a/n → target signal (triangular Dirac when continuous, one-hot when discrete).</summary>
+    public static (ConvStack Net, TrainingResult Result) TrainDecoder(bool continuous, int[] seeds, int steps, double learningRate = 1e-2, int n = SignalLength)
+    {
+        var positions = DecoderPositions(continuous, n: n);
+        var net = new ConvStack("position-decoder", PositionNetworks.Decoder(), seeds.Length);
+        net.Initialise(seeds, 0);
+        net.to(TorchRuntime.Device);
+        var inputs = tensor(positions.Select(a => (float)(a / n)).ToArray(), [positions.Length, 1, 1]).to(TorchRuntime.Device);
+        var signals = positions.SelectMany(a => continuous ? Diracs.Triangular(n, a) : Diracs.OneHot(n, (int)a)).ToArray();
+        var targets = tensor(signals, [positions.Length, 1, n]).to(TorchRuntime.Device);
+        var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
+            new TrainingOptions { Steps = steps, BatchSize = Math.Min(300, positions.Length), LearningRate = learningRate, Seeds = seeds, LogEvery = Math.Max(1, steps / 10) });
+        return (net, result);
+    }
+
+    /// <summary>Decoded signals of model k for positions a (z = a/n): [positions][n].</summary>
+    public static float[][] Decode(ConvStack net, int k, double[] positions, int n = SignalLength)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var z = tensor(positions.Select(a => (float)(a / n)).ToArray(), [positions.Length, 1, 1]).to(TorchRuntime.Device);
+        var y = RegressionObjective.Apply(net, z).cpu(); // [P, K, 1, n]
+        return Enumerable.Range(0, positions.Length).Select(i => y[i, k, 0].data<float>().ToArray()).ToArray();
+    }
+
+    public static string Describe(double[] filter) => "[" + string.Join(", ", filter.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))) + "]";
+}

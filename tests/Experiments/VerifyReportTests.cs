@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Autoencoders.Cli;
+
+namespace Autoencoders.Tests.Experiments;
+
+/// <summary>`verify` writes a readable report, machine-readable JSON and valid figures, and replaces a previous report whole.</summary>
+public class VerifyReportTests
+{
+    [Test]
+    public void Verify_on_fast_claims_writes_report_json_and_figures()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "stale.txt"), "from an earlier run");
+        try
+        {
+            var output = new StringWriter();
+            int code = CommandLine.Run(["verify", "--claims", "D1,P1,P2,D15", "--out", dir], output, new StringWriter());
+            Assert.That(code, Is.Zero, output.ToString());
+            Assert.That(output.ToString(), Does.Contain("PASS            D1").And.Contain("PENDING         D15").And.Contain("3 passed, 0 failed"));
+            Assert.That(File.Exists(Path.Combine(dir, "stale.txt")), Is.False, "the new report replaces the old folder whole");
+
+            string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+            Assert.That(report, Does.Contain("| P2 ").And.Contain("## D1 ·").And.Contain("figures/appA_monte_carlo_convergence.png"));
+
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "claims.json")));
+            var claims = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
+            Assert.That(claims.Select(c => c.GetProperty("id").GetString()), Is.EqualTo(new[] { "D1", "P1", "P2", "D15" }));
+            Assert.That(claims.Take(3).Select(c => c.GetProperty("verdict").GetString()), Is.All.EqualTo("PASS"));
+            Assert.That(json.RootElement.GetProperty("environment").GetProperty("torch").GetString(), Does.Contain("TorchSharp"));
+
+            foreach (var figure in claims.SelectMany(c => c.GetProperty("figures").EnumerateArray()).Select(f => Path.Combine(dir, f.GetString()!)))
+            {
+                var bytes = File.ReadAllBytes(figure);
+                Assert.That(bytes.Take(8), Is.EqualTo(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }), $"{figure} is a PNG");
+                int width = bytes[16] << 24 | bytes[17] << 16 | bytes[18] << 8 | bytes[19];
+                Assert.That(width, Is.GreaterThan(100), "IHDR width");
+            }
+        }
+        finally { Directory.Delete(dir, recursive: true); }
+    }
+}

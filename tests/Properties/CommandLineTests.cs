@@ -1,0 +1,54 @@
+using Autoencoders.Cli;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Autoencoders.Tests.Properties;
+
+/// <summary>The command line rejects bad input with one clear line and exit code 2, never a stack trace.</summary>
+public class CommandLineTests
+{
+    static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = CommandLine.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Test]
+    public void Help_explains_the_commands()
+    {
+        var (code, text, _) = Run("--help");
+        Assert.That(code, Is.Zero);
+        Assert.That(text, Does.Contain("verify").And.Contain("bench").And.Contain("cache").And.Contain("NOT REPRODUCED"));
+    }
+
+    [TestCase("frobnicate"), TestCase("verify", "--tier", "nightly"), TestCase("verify", "--claims", "D99"), TestCase("verify", "--seed", "-3"),
+     TestCase("verify", "--seed"), TestCase("verify", "--bogus", "1"), TestCase("verify", "stray"), TestCase("verify", "--tier", "default", "--tier", "gpu"),
+     TestCase("bench", "--models", "0"), TestCase("bench", "--steps", "many"), TestCase("cache", "wipe")]
+    public void Usage_errors_exit_2_with_a_one_line_reason(params string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.That(code, Is.EqualTo(CommandLine.UsageError));
+        Assert.That(err, Does.StartWith("error: "));
+        Assert.That(err, Does.Not.Contain("   at "), "no stack trace for user errors");
+    }
+
+    [Test]
+    public void No_arguments_prints_help_and_exits_2() => Assert.That(Run().Code, Is.EqualTo(CommandLine.UsageError));
+
+    /// <summary>Random token soup: the parser accepts it or rejects it with a usage error, never anything else; rejected lines exit 2.</summary>
+    [Test]
+    public void Random_arguments_are_accepted_or_refused_with_exit_code_2() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(
+            Arb.From(Gen.ArrayOf(Gen.Elements("verify", "bench", "cache", "--tier", "--claims", "--out", "--seed", "--models", "--steps", "--device",
+                "x", "-1", "7", "D3,Z9", "D3", "", "--", "gpu", "clear", "cuda")).Select(a => a.Take(6).ToArray())),
+            args =>
+            {
+                if (args.Length == 0) return true;
+                try { CommandLine.Parse(args); return true; } // well-formed: would start real work, not run here
+                catch (UsageException) { }
+                var (code, _, err) = Run(args);
+                return code == CommandLine.UsageError && err.StartsWith("error: ") && !err.Contains("   at ");
+            }));
+}

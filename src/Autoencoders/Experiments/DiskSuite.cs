@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Autoencoders.Claims;
+using Autoencoders.Data;
 using Autoencoders.Models;
 
 namespace Autoencoders.Experiments;
@@ -14,6 +15,15 @@ public sealed class DiskSuite
     public required DiskExperiment Full { get; init; }
     public required DiskExperiment BiasFree { get; init; }
     public required DiskExperiment BiasFreeEncoder { get; init; }
+    /// <summary>Trained on r ≤ 18 only (D10).</summary>
+    public required DiskExperiment Restricted { get; init; }
+    /// <summary>The same without biases (D10, App. C: the support of f).</summary>
+    public required DiskExperiment RestrictedBiasFree { get; init; }
+    /// <summary>Trained without radii in (11, 18) (D11).</summary>
+    public required DiskExperiment Hole { get; init; }
+
+    /// <summary>The largest training radius of D10 and the hole of D11 (Sec. 4.4).</summary>
+    public const double RestrictedRadius = 18, HoleLow = 11, HoleHigh = 18;
 
     /// <summary>Seeds and steps per tier. Default: one seed and a short run; Experiment/Gpu: three seeds, paper scale.</summary>
     public static DiskSuite For(Tier tier, int baseSeed = 0)
@@ -26,9 +36,17 @@ public sealed class DiskSuite
             Full = full,
             BiasFree = full with { Config = AutoencoderConfig.Disk(false, false), Steps = small ? DefaultBiasFreeSteps : ExperimentBiasFreeSteps },
             BiasFreeEncoder = full with { Config = AutoencoderConfig.Disk(false, true) },
+            Restricted = full with { Range = RadiusRange.Uniform(0, RestrictedRadius), Steps = small ? DefaultGeneralisationSteps : ExperimentSteps, BatchSize = small ? DefaultGeneralisationBatch : 300 },
+            RestrictedBiasFree = full with { Config = AutoencoderConfig.Disk(false, false), Range = RadiusRange.Uniform(0, RestrictedRadius), Steps = small ? DefaultBiasFreeSteps : ExperimentBiasFreeSteps },
+            Hole = full with { Range = RadiusRange.WithHole(ImageGrid.Paper, HoleLow, HoleHigh), Steps = small ? DefaultGeneralisationSteps : ExperimentSteps, BatchSize = small ? DefaultGeneralisationBatch : 300 },
         };
     }
 
+    /// <summary>
+    /// The default tier's D10/D11 runs use batches of 100 for 3 000 steps: three times the steps of the same wall time
+    /// at batch 300, enough to leave the blurred-average plateau (1 000 steps at batch 300 do not).
+    /// </summary>
+    public const int DefaultGeneralisationSteps = 3000, DefaultGeneralisationBatch = 100;
     public const int DefaultSteps = 1500, ExperimentSteps = 4000, DefaultBiasFreeSteps = 800, ExperimentBiasFreeSteps = 2000;
 
     static readonly ConcurrentDictionary<string, Lazy<Autoencoder>> Models = new();

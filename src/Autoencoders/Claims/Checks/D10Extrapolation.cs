@@ -1,0 +1,67 @@
+using Autoencoders.Analysis;
+using Autoencoders.Experiments;
+using Autoencoders.Report;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>
+/// D10: trained on r ≤ 18 only, the autoencoder cannot extrapolate: disks larger than any it saw come back as
+/// smaller, observed ones (Fig. 5); without biases the learned profile f is supported up to about R = 18 (Fig. 13,
+/// Experiment tier).
+/// </summary>
+public sealed class D10Extrapolation : DiskClaimCheck
+{
+    public override string Id => "D10";
+    public const double MinErrorRatio = 10, OutsideFrom = 22, MaxRecoveredRadius = DiskSuite.RestrictedRadius + 6;
+
+    /// <summary>Mean relative error over test radii in [lo, hi].</summary>
+    public static double MeanError(DiskEvaluation e, double lo, double hi)
+    {
+        var idx = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= lo && e.Radii[i] <= hi).ToArray();
+        return idx.Average(i => e.RelativeErrors[i]);
+    }
+
+    protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
+    {
+        var e = DiskSuite.Evaluate(suite.Restricted, context.Log)[k];
+        double inside = MeanError(e, 4, DiskSuite.RestrictedRadius), outside = MeanError(e, OutsideFrom, 32);
+        double largestRecovered = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= OutsideFrom).Max(i => e.RecoveredRadii[i]);
+        // Negative control: the network trained on the full range reconstructs the same large disks.
+        var full = DiskSuite.Evaluate(suite.Full, context.Log)[k];
+        double fullOutside = MeanError(full, OutsideFrom, 32);
+        var metrics = new Dictionary<string, double>
+        {
+            ["error_inside_r_le_18"] = inside, ["error_outside_r_ge_22"] = outside, ["ratio"] = outside / inside,
+            ["largest_recovered_radius_for_r_ge_22"] = largestRecovered, ["control_full_range_error_r_ge_22"] = fullOutside,
+        };
+        bool held = outside / inside >= MinErrorRatio && largestRecovered <= MaxRecoveredRadius && fullOutside * MinErrorRatio <= outside;
+        if (context.Tier != Tier.Default)
+        {
+            // App. C: the bias-free network's profile has (almost) no mass beyond R = 18.
+            var f = D8ScalarProduct.LearnedProfile(DiskSuite.Evaluate(suite.RestrictedBiasFree, context.Log)[k]);
+            double beyond = f.Skip(22).Sum(Math.Abs) / f.Sum(Math.Abs);
+            metrics["bias_free_profile_mass_beyond_22"] = beyond;
+            held &= beyond < 0.05;
+        }
+        return (held, metrics);
+    }
+
+    protected override List<string> Draw(DiskSuite suite, ClaimContext context)
+    {
+        var e = DiskSuite.Evaluate(suite.Restricted, context.Log)[0];
+        var series = new[]
+        {
+            new Figures.Series("recovered radius of the output", e.Radii, e.RecoveredRadii, Markers: true),
+            new Figures.Series("identity", [0, 32], [0, 32]),
+            new Figures.Series("largest training radius R = 18", [0, 32], [18, 18]),
+        };
+        return [Figures.ImageRows(FigurePath(context, "fig5_extrapolation.png"), "Fig. 5: trained on r ≤ 18; test r = 0.25…31.75",
+                    [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))]),
+                Figures.Lines(FigurePath(context, "fig5_recovered_radius.png"), "Fig. 5: radius of the output against the input's (trained on r ≤ 18)", "input radius r", "recovered radius", series)];
+    }
+
+    protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>
+        $"trained on r ≤ 18: error {Range(s, "error_inside_r_le_18", "0.000")} inside vs {Range(s, "error_outside_r_ge_22", "0.000")} for r ≥ 22 (ratio {Range(s, "ratio", "0")}, ≥ {MinErrorRatio}); " +
+        $"outputs for r ≥ 22 have radius ≤ {Range(s, "largest_recovered_radius_for_r_ge_22", "0.0")} (≤ {MaxRecoveredRadius}); full-range control {Range(s, "control_full_range_error_r_ge_22", "0.000")}" +
+        (s[0].ContainsKey("bias_free_profile_mass_beyond_22") ? $"; bias-free f mass beyond t = 22: {Range(s, "bias_free_profile_mass_beyond_22", "0.000")} (< 0.05)" : "");
+}

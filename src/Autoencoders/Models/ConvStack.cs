@@ -109,7 +109,7 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
         var outputs = new List<Tensor>();
         for (int l = 0; l < weights.Count; l++)
         {
-            x = Models == 1 || !SplitModels ? Layer(x, weights[l], biases[l], Models)
+            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, weights[l], biases[l], Models)
                 : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(weights[l], k), biases[l] is { } b ? Slice(b, k) : null, 1)).ToArray(), 1);
             if (Spec.Slope != 1) x = nn.functional.leaky_relu(x, Spec.Slope);
             outputs.Add(x);
@@ -130,9 +130,9 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>
-    /// Evaluate the K models one after the other instead of as one grouped convolution. libtorch's CPU grouped
-    /// (transposed) convolutions for these tiny depths are several times slower than K plain ones (measured in
-    /// spec/settings.md); the two paths compute the same function.
+    /// Evaluate the K models of a 2-D stack one after the other instead of as one grouped convolution. libtorch's CPU
+    /// grouped (transposed) 2-D convolutions for these tiny depths are slower than K plain ones (spec/settings.md);
+    /// 1-D stacks are tiny, so per-call overhead dominates and they stay grouped. Both paths compute the same function.
     /// </summary>
     public static bool SplitModels { get; set; } = true;
 

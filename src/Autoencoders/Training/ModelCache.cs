@@ -35,10 +35,16 @@ public static class ModelCache
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..20].ToLowerInvariant();
     }
 
-    /// <summary>The cached model for <paramref name="description"/>, or the one <paramref name="train"/> makes (then stored).</summary>
+    /// <summary>
+    /// The cached model for <paramref name="description"/>, or the one <paramref name="train"/> makes (then stored).
+    /// One process trains a given configuration at a time: the others wait on its lock file (test projects run in
+    /// parallel and share configurations) and then load what it stored.
+    /// </summary>
     public static Autoencoder GetOrTrain(string description, Func<(Autoencoder Model, int[] Seeds, Adam Adam)> train, Action<string>? log = null)
     {
         string path = Path.Combine(Directory, Key(description) + ".aeckpt");
+        System.IO.Directory.CreateDirectory(Directory);
+        using var exclusive = Lock(path + ".lock", log);
         if (File.Exists(path))
         {
             try
@@ -55,17 +61,32 @@ public static class ModelCache
             }
         }
         var trained = train();
-        System.IO.Directory.CreateDirectory(Directory);
         Checkpoint.Save(path, trained.Model, trained.Seeds, trained.Adam);
         trained.Adam.Dispose();
         return trained.Model;
+    }
+
+    /// <summary>An exclusive lock on a file (released when disposed, or by the OS if the process dies).</summary>
+    static FileStream Lock(string path, Action<string>? log)
+    {
+        bool told = false;
+        while (true)
+        {
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException)
+            {
+                if (!told) log?.Invoke($"waiting for another process training {Path.GetFileName(path)}");
+                told = true;
+                Thread.Sleep(500);
+            }
+        }
     }
 
     /// <summary>Deletes every cached model; returns how many.</summary>
     public static int Clear()
     {
         if (!System.IO.Directory.Exists(Directory)) return 0;
-        var files = System.IO.Directory.GetFiles(Directory, "*.aeckpt*");
+        var files = System.IO.Directory.GetFiles(Directory, "*.aeckpt");
         foreach (var f in files) File.Delete(f);
         return files.Length;
     }

@@ -1,0 +1,88 @@
+using Autoencoders.Models;
+using Autoencoders.Runtime;
+using Autoencoders.Training;
+
+namespace Autoencoders.Tests.Experiments;
+
+/// <summary>The trained-model cache: reuse, corruption detection, one trainer at a time.</summary>
+[NonParallelizable]
+public class ModelCacheTests
+{
+    static readonly AutoencoderConfig Small = new() { ImageSize = 32, EncoderDepths = [1, 8, 4, 4, 2, 1] };
+    string directory = "";
+    string? saved;
+
+    [SetUp]
+    public void UseTemporaryCache()
+    {
+        TorchRuntime.Initialise();
+        saved = Environment.GetEnvironmentVariable(ModelCache.Variable);
+        directory = Path.Combine(Path.GetTempPath(), $"cache-{Guid.NewGuid():N}");
+        Environment.SetEnvironmentVariable(ModelCache.Variable, directory);
+    }
+
+    [TearDown]
+    public void Restore()
+    {
+        Environment.SetEnvironmentVariable(ModelCache.Variable, saved);
+        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
+    }
+
+    static (Autoencoder, int[], Adam) Fresh(int seed)
+    {
+        var model = new Autoencoder(Small, [seed]);
+        return (model, [seed], new Adam(model.parameters(), 1e-3));
+    }
+
+    static float[] Weights(Autoencoder m) => m.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
+
+    [Test]
+    public void A_second_request_loads_what_the_first_trained()
+    {
+        int trainings = 0;
+        using var first = ModelCache.GetOrTrain("config A", () => { trainings++; return Fresh(1); });
+        using var second = ModelCache.GetOrTrain("config A", () => { trainings++; return Fresh(2); });
+        Assert.That(trainings, Is.EqualTo(1));
+        Assert.That(Weights(second), Is.EqualTo(Weights(first)));
+        using var other = ModelCache.GetOrTrain("config B", () => { trainings++; return Fresh(3); });
+        Assert.That(trainings, Is.EqualTo(2), "another configuration is another entry");
+    }
+
+    [Test]
+    public void A_corrupt_entry_is_retrained_never_loaded()
+    {
+        int trainings = 0;
+        ModelCache.GetOrTrain("config C", () => { trainings++; return Fresh(1); }).Dispose();
+        var entry = Directory.GetFiles(directory, "*.aeckpt").Single();
+        var bytes = File.ReadAllBytes(entry);
+        bytes[bytes.Length / 3] ^= 0xFF;
+        File.WriteAllBytes(entry, bytes);
+        using var model = ModelCache.GetOrTrain("config C", () => { trainings++; return Fresh(4); });
+        Assert.That(trainings, Is.EqualTo(2));
+        using var reference = Fresh(4).Item1;
+        Assert.That(Weights(model), Is.EqualTo(Weights(reference)));
+    }
+
+    [Test]
+    public void Concurrent_requests_train_once()
+    {
+        int trainings = 0;
+        var tasks = Enumerable.Range(0, 3).Select(_ => Task.Run(() => ModelCache.GetOrTrain("config D", () =>
+        {
+            Interlocked.Increment(ref trainings);
+            Thread.Sleep(300);
+            return Fresh(5);
+        }))).ToArray();
+        Task.WaitAll(tasks);
+        foreach (var t in tasks) t.Result.Dispose();
+        Assert.That(trainings, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Clear_removes_every_entry()
+    {
+        ModelCache.GetOrTrain("config E", () => Fresh(1)).Dispose();
+        Assert.That(ModelCache.Clear(), Is.EqualTo(1));
+        Assert.That(Directory.GetFiles(directory, "*.aeckpt"), Is.Empty);
+    }
+}

@@ -104,14 +104,24 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor x) => ForwardLayers(x)[^1];
 
     /// <summary>The output of every layer u(1), …, u(L) (after its non-linearity), for inspection (Table 2).</summary>
-    public List<Tensor> ForwardLayers(Tensor x)
+    public List<Tensor> ForwardLayers(Tensor x) => Run(x, absolute: false);
+
+    /// <summary>
+    /// The same layers with |w|, |b| and no non-linearity, applied to |x|: a bound on the magnitude of every term summed
+    /// on the way, hence the scale of float rounding errors (used to judge Prop. 1 in float32 despite cancellation).
+    /// </summary>
+    public Tensor ForwardMagnitude(Tensor x) => Run(x.abs(), absolute: true)[^1];
+
+    List<Tensor> Run(Tensor x, bool absolute)
     {
         var outputs = new List<Tensor>();
         for (int l = 0; l < weights.Count; l++)
         {
-            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, weights[l], biases[l], Models)
-                : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(weights[l], k), biases[l] is { } b ? Slice(b, k) : null, 1)).ToArray(), 1);
-            if (Spec.Slope != 1) x = nn.functional.leaky_relu(x, Spec.Slope);
+            Tensor w = absolute ? weights[l].abs() : weights[l];
+            Tensor? b = biases[l] is { } bias ? (absolute ? bias.abs() : bias) : null;
+            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, w, b, Models)
+                : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1)).ToArray(), 1);
+            if (Spec.Slope != 1 && !absolute) x = nn.functional.leaky_relu(x, Spec.Slope);
             outputs.Add(x);
         }
         return outputs;

@@ -9,7 +9,11 @@ public static class Homogeneity
     /// <summary>Float32 tolerance on the relative gap (see spec/claims.md, D7).</summary>
     public const double Tolerance = 1e-4;
 
-    /// <summary>max |N(λv) − λN(v)| / (|λ| · max |N(v)|), or 0 when both sides vanish.</summary>
+    /// <summary>
+    /// max |N(λv) − λN(v)| / (|λ| · max M(v)), where M is the network's magnitude bound (|weights|, no
+    /// non-linearity, on |v|): float rounding errors scale with the terms summed, not with the result, which
+    /// cancellation can make arbitrarily small. 0 when both sides vanish.
+    /// </summary>
     public static double RelativeGap(ConvStack net, Tensor input, double lambda)
     {
         using var scope = NewDisposeScope();
@@ -17,7 +21,7 @@ public static class Homogeneity
         var y = net.forward(input);
         var ys = net.forward(input * lambda);
         double gap = (ys - y * lambda).abs().max().item<float>();
-        double scale = Math.Abs(lambda) * y.abs().max().item<float>();
+        double scale = Math.Abs(lambda) * net.ForwardMagnitude(input).max().item<float>();
         return gap == 0 ? 0 : scale == 0 ? double.PositiveInfinity : gap / scale;
     }
 

@@ -23,7 +23,7 @@ public sealed class D1DiskConvergence : ClaimCheck
         var ratios = new List<double>();
         for (int i = 0; i < 6; i++)
         {
-            double r = 0.5 + 15.5 * random.NextDouble(), sigma = 0.3 + 1.7 * random.NextDouble();
+            double r = 2 + 14 * random.NextDouble(), sigma = 0.3 + 1.7 * random.NextDouble();
             ratios.Add(ScaledError(grid, sigma, r, 2048, context.Seed) / ScaledError(grid, sigma, r, 64, context.Seed));
         }
         double control = ScaledError(grid, 1.0, 10, 2048, 7) / ScaledError(grid, 1.0, 10, 64, 7);

@@ -26,19 +26,24 @@ public sealed class DiskSuite
     public const double RestrictedRadius = 18, HoleLow = 11, HoleHigh = 18;
 
     /// <summary>Seeds and steps per tier. Default: one seed and a short run; Experiment/Gpu: three seeds, paper scale.</summary>
-    public static DiskSuite For(Tier tier, int baseSeed = 0)
+    public static DiskSuite For(Tier tier, int baseSeed = 0) => For(new ClaimContext(tier, baseSeed, ""));
+
+    /// <summary>The suite for a context: its tier and seed, and B3's variations (σ, training length).</summary>
+    public static DiskSuite For(ClaimContext context)
     {
-        bool small = tier == Tier.Default;
+        bool small = context.Tier == Tier.Default;
+        int baseSeed = context.Seed;
+        int Scaled(int steps) => (int)Math.Round(steps * context.StepScale);
         int[] seeds = small ? [baseSeed + 1] : [baseSeed + 1, baseSeed + 2, baseSeed + 3];
-        var full = new DiskExperiment { Seeds = seeds, Steps = small ? DefaultSteps : ExperimentSteps };
+        var full = new DiskExperiment { Seeds = seeds, Sigma = context.Sigma, Steps = Scaled(small ? DefaultSteps : ExperimentSteps) };
         return new DiskSuite
         {
             Full = full,
-            BiasFree = full with { Config = AutoencoderConfig.Disk(false, false), Steps = small ? DefaultBiasFreeSteps : ExperimentBiasFreeSteps },
+            BiasFree = full with { Config = AutoencoderConfig.Disk(false, false), Steps = Scaled(small ? DefaultBiasFreeSteps : ExperimentBiasFreeSteps) },
             BiasFreeEncoder = full with { Config = AutoencoderConfig.Disk(false, true) },
-            Restricted = full with { Range = RadiusRange.Uniform(0, RestrictedRadius), Steps = small ? DefaultGeneralisationSteps : ExperimentSteps, BatchSize = small ? DefaultGeneralisationBatch : 300 },
-            RestrictedBiasFree = full with { Config = AutoencoderConfig.Disk(false, false), Range = RadiusRange.Uniform(0, RestrictedRadius), Steps = small ? DefaultBiasFreeSteps : ExperimentBiasFreeSteps },
-            Hole = full with { Range = RadiusRange.WithHole(ImageGrid.Paper, HoleLow, HoleHigh), Steps = small ? DefaultGeneralisationSteps : ExperimentSteps, BatchSize = small ? DefaultGeneralisationBatch : 300 },
+            Restricted = full with { Range = RadiusRange.Uniform(0, RestrictedRadius), Steps = Scaled(small ? DefaultGeneralisationSteps : ExperimentSteps), BatchSize = small ? DefaultGeneralisationBatch : 300 },
+            RestrictedBiasFree = full with { Config = AutoencoderConfig.Disk(false, false), Range = RadiusRange.Uniform(0, RestrictedRadius), Steps = Scaled(small ? DefaultBiasFreeSteps : ExperimentBiasFreeSteps) },
+            Hole = full with { Range = RadiusRange.WithHole(ImageGrid.Paper, HoleLow, HoleHigh), Steps = Scaled(small ? DefaultGeneralisationSteps : ExperimentSteps), BatchSize = small ? DefaultGeneralisationBatch : 300 },
         };
     }
 

@@ -34,6 +34,10 @@ public static class VerifyRun
                 {
                     log($"{entry.Id}: running…");
                     try { result = check.Run(context); }
+                    catch (ClaimSkippedException e)
+                    {
+                        result = new ClaimResult(entry.Id, Verdict.Skipped, false, new Dictionary<string, double>(), entry.Criterion, $"skipped: {e.Message}", [], TimeSpan.Zero);
+                    }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // A check that cannot measure (diverged training, a broken negative control) is a failure, reported with its reason.

@@ -37,7 +37,7 @@ public sealed class D9OptimalProfile : ClaimCheck
         var metrics = new Dictionary<string, double> { ["max_gap_numerical_vs_airy"] = gaps.Max(), ["first_zero_x0"] = OptimalProfile.FirstZero(), ["k_R32"] = OptimalProfile.K(32) };
         bool held = gaps.Max() < Tolerance;
 
-        var suite = DiskSuite.For(context.Tier, context.Seed);
+        var suite = DiskSuite.For(context);
         var evaluations = DiskSuite.Evaluate(suite.BiasFree, context.Log);
         var learnedGaps = new List<double>();
         var figureSeries = new List<Figures.Series>();

@@ -26,7 +26,7 @@ public abstract class DiskClaimCheck : ClaimCheck
 
     protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
     {
-        var suite = DiskSuite.For(context.Tier, context.Seed);
+        var suite = DiskSuite.For(context);
         var perSeed = new List<Dictionary<string, double>>();
         int heldCount = 0;
         for (int k = 0; k < suite.Full.Seeds.Length; k++)

@@ -168,6 +168,27 @@ public class TrainingLoopTests
     }
 
     [Test]
+    public void A_checkpoint_whose_parameters_do_not_fit_its_architecture_is_refused()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"ckpt-{Guid.NewGuid():N}.aeckpt");
+        try
+        {
+            using (var model = new Autoencoder(Small, [1])) Checkpoint.Save(path, model, [1], new Adam(model.parameters(), 1e-3));
+            // Rewrite the header to claim another architecture (wider first layer) and re-seal the checksum, as a
+            // foreign tool or a hand edit would: the tensors no longer fit.
+            var bytes = File.ReadAllBytes(path);
+            int headerLength = BitConverter.ToInt32(bytes, 8);
+            string header = System.Text.Encoding.UTF8.GetString(bytes, 12, headerLength).Replace("\"EncoderDepths\":[1,8,", "\"EncoderDepths\":[1,9,");
+            var newHeader = System.Text.Encoding.UTF8.GetBytes(header);
+            var body = bytes[(12 + headerLength)..^32];
+            var forged = bytes[..8].Concat(BitConverter.GetBytes(newHeader.Length)).Concat(newHeader).Concat(body).ToArray();
+            File.WriteAllBytes(path, forged.Concat(System.Security.Cryptography.SHA256.HashData(forged)).ToArray());
+            Assert.That(Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path))!.Message, Does.Contain("do not fit the architecture"));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Test]
     public void A_diverging_run_stops_naming_the_step_and_loss()
     {
         var e = Assert.Throws<TrainingDivergedException>(() => Train([1], 50, psi: Regulariser.EncoderWeights, lambdas: [1e38]));

@@ -106,7 +106,8 @@ public static class CommandLine
         TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable));
         var tier = ClaimContext.ParseTier(options.GetValueOrDefault("tier", "default"));
         var claims = options.TryGetValue("claims", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
-        var results = VerifyRun.Run(new VerifyOptions(tier, claims, options.GetValueOrDefault("out", Path.Combine("artifacts", "verify")), Int(options, "seed", 0, 0, int.MaxValue)), output.WriteLine);
+        var verifyOptions = new VerifyOptions(tier, claims, options.GetValueOrDefault("out", Path.Combine("artifacts", "verify")), Int(options, "seed", 0, 0, int.MaxValue));
+        var results = ProgressDisplay.Run(output, log => VerifyRun.Run(verifyOptions, log));
         output.WriteLine(ReportWriter.Summary(results));
         return results.Any(r => r.Verdict == Verdict.Fail) ? ClaimFailed : Ok;
     }

@@ -54,11 +54,14 @@ public sealed record DiskExperiment
         model.to(TorchRuntime.Device);
         var adam = new Adam(model.parameters(), LearningRate);
         log?.Invoke($"training {Describe()}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Trainer.Train(new ReconstructionObjective(model, data.Images.to(TorchRuntime.Device), Regulariser, Lambdas),
             new TrainingOptions
             {
                 Steps = Steps, BatchSize = BatchSize, LearningRate = LearningRate, Seeds = Seeds, LogEvery = 100,
-                Progress = log is null ? null : (step, losses) => log($"  step {step}/{Steps} loss {string.Join(" ", losses.Select(l => l.ToString("0.00", CultureInfo.InvariantCulture)))}"),
+                Progress = log is null ? null : (step, losses) => log(
+                    $"  step {step}/{Steps} loss {string.Join(" ", losses.Select(l => l.ToString("0.00", CultureInfo.InvariantCulture)))}" +
+                    $" (time left ~{TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / step * (Steps - step)):m\\:ss})"),
             }, adam);
         return (model, Seeds, adam);
     }, log);

@@ -1,4 +1,5 @@
 using Autoencoders.Data;
+using Autoencoders.Experiments;
 using Autoencoders.Models;
 using Autoencoders.Runtime;
 using Autoencoders.Training;
@@ -206,5 +207,14 @@ public class TrainingLoopTests
             Assert.That(result.Failed(1), Is.True);
             Assert.That(double.IsFinite(result.FinalLoss[0]));
         }
+    }
+
+    /// <summary>A decoder trained on continuous positions (Sec. 5.4) learns: its loss falls well below its start (P4 is pending #8).</summary>
+    [Test]
+    public void The_position_decoder_trains()
+    {
+        var (net, result) = PositionExperiment.TrainDecoder(continuous: true, [1], 600);
+        using (net)
+            Assert.That(result.FinalLoss[0], Is.LessThan(0.8 * result.Losses[0][0]), string.Join(", ", result.Losses[0].Select(l => l.ToString("0.000"))));
     }
 }

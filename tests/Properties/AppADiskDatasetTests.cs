@@ -5,7 +5,7 @@ using FsCheck.Fluent;
 namespace Autoencoders.Tests.Properties;
 
 /// <summary>D1 (App. A): the Monte Carlo disks of Eq. 21 converge to the exact blurred disk g_σ ∗ 1_{B_r}.</summary>
-public class Fig2DiskDatasetTests
+public class AppADiskDatasetTests
 {
     static readonly Config Few = Config.QuickThrowOnFailure.WithMaxTest(8);
 

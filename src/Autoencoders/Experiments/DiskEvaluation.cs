@@ -10,10 +10,14 @@ namespace Autoencoders.Experiments;
 /// <summary>One trained model on a set of test disks: codes, outputs and errors, per test disk.</summary>
 public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] Inputs, float[][] Outputs, ImageGrid Grid)
 {
-    public double[] RelativeErrors => Outputs.Select((y, i) => DiskMeasures.RelativeError(y, Inputs[i])).ToArray();
-    public double[] SquaredErrors => Outputs.Select((y, i) => DiskMeasures.SquaredError(y, Inputs[i])).ToArray();
-    public double[] RecoveredRadii => Outputs.Select(DiskMeasures.RadiusFromArea).ToArray();
-    public double[][] OutputProfiles => Outputs.Select(y => DiskMeasures.RadialProfile(y, Grid)).ToArray();
+    // Derived per-disk measures, computed on first use and kept: claims index them inside loops.
+    double[]? relativeErrors, squaredErrors, recoveredRadii;
+    double[][]? outputProfiles;
+
+    public double[] RelativeErrors => relativeErrors ??= Outputs.Select((y, i) => DiskMeasures.RelativeError(y, Inputs[i])).ToArray();
+    public double[] SquaredErrors => squaredErrors ??= Outputs.Select((y, i) => DiskMeasures.SquaredError(y, Inputs[i])).ToArray();
+    public double[] RecoveredRadii => recoveredRadii ??= Outputs.Select(DiskMeasures.RadiusFromArea).ToArray();
+    public double[][] OutputProfiles => outputProfiles ??= Outputs.Select(y => DiskMeasures.RadialProfile(y, Grid)).ToArray();
 
     /// <summary>Encodes and decodes <paramref name="test"/> with each of the K models; returns one evaluation per model.</summary>
     public static DiskEvaluation[] Of(Autoencoder model, ShapeDataset test)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Autoencoders.Data;
 using Autoencoders.Models;
 using Autoencoders.Runtime;
@@ -55,16 +54,4 @@ public static class PositionExperiment
             new TrainingOptions { Steps = steps, BatchSize = Math.Min(300, positions.Length), LearningRate = learningRate, Seeds = seeds, LogEvery = Math.Max(1, steps / 10) });
         return (net, result);
     }
-
-    /// <summary>Decoded signals of model k for positions a (z = a/n): [positions][n].</summary>
-    public static float[][] Decode(ConvStack net, int k, double[] positions, int n = SignalLength)
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        var z = tensor(positions.Select(a => (float)(a / n)).ToArray(), [positions.Length, 1, 1]).to(TorchRuntime.Device);
-        var y = RegressionObjective.Apply(net, z).cpu(); // [P, K, 1, n]
-        return Enumerable.Range(0, positions.Length).Select(i => y[i, k, 0].data<float>().ToArray()).ToArray();
-    }
-
-    public static string Describe(double[] filter) => "[" + string.Join(", ", filter.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture))) + "]";
 }

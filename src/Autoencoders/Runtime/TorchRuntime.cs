@@ -30,9 +30,6 @@ public static class TorchRuntime
 
     public static int Threads { get; private set; }
 
-    /// <summary>True when CUDA is the selected device.</summary>
-    public static bool IsCuda => Device.type == DeviceType.CUDA;
-
     public static void Initialise()
     {
         lock (Gate)

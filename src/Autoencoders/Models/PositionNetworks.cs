@@ -13,7 +13,13 @@ public static class PositionNetworks
         return new ConvStackSpec(Enumerable.Repeat(1, layers + 1).ToArray(), Transposed: false, bias, Dimensions: 1, slope);
     }
 
-    /// <summary>The position decoder of Sec. 5.4: depths 1, 2, 4, 4, 4, 8 then the 1-channel output, 1 → 64 samples.</summary>
-    public static ConvStackSpec Decoder(bool bias = true, double slope = 0.2) =>
-        new([1, 2, 4, 4, 4, 8, 1], Transposed: true, bias, Dimensions: 1, slope);
+    /// <summary>
+    /// The position decoder of Sec. 5.4: depths 1, 2, 4, 4, 4, 8 then the 1-channel output, 1 → 64 samples. A
+    /// <paramref name="width"/> above 1 multiplies the hidden depths (P4's finding: 4× decodes where 1× often fails).
+    /// </summary>
+    public static ConvStackSpec Decoder(bool bias = true, double slope = 0.2, int width = 1)
+    {
+        if (width < 1) throw new ArgumentException($"decoder width factor {width} must be ≥ 1");
+        return new([1, 2 * width, 4 * width, 4 * width, 4 * width, 8 * width, 1], Transposed: true, bias, Dimensions: 1, slope);
+    }
 }

@@ -60,6 +60,29 @@ public static class Figures
         return Save(plot, path, 60 + columns * cell, 70 + rows.Count * cell);
     }
 
+    /// <summary>
+    /// Signals as a grey-level map: row i is <paramref name="rows"/>[i] (samples along x, from 0), drawn at height
+    /// <paramref name="rowValues"/>[i] (increasing upwards), each row scaled to its own maximum (as in Fig. 10).
+    /// </summary>
+    public static string Heatmap(string path, string title, string xLabel, string yLabel, double[] rowValues, float[][] rows)
+    {
+        int n = rows[0].Length;
+        var grid = new double[rows.Length, n];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            double max = rows[i].Max();
+            for (int j = 0; j < n; j++) grid[rows.Length - 1 - i, j] = max > 0 ? Math.Max(0, rows[i][j]) / max : 0; // row 0 of the grid is drawn on top
+        }
+        var plot = NewPlot(title);
+        var heatmap = plot.Add.Heatmap(grid);
+        heatmap.Colormap = new ScottPlot.Colormaps.Grayscale();
+        heatmap.Rectangle = new CoordinateRect(-0.5, n - 0.5, rowValues.Min(), rowValues.Max());
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        plot.HideGrid();
+        return Save(plot, path, 700, 700);
+    }
+
     static string Save(Plot plot, string path, int width, int height)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -10,7 +10,8 @@ public sealed class Adam : IDisposable
 {
     public const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
     readonly IReadOnlyList<Tensor> parameters;
-    public double LearningRate { get; }
+    /// <summary>The step size; the trainer may change it between steps (a decay schedule).</summary>
+    public double LearningRate { get; set; }
     public List<Tensor> FirstMoments { get; }
     public List<Tensor> SecondMoments { get; }
     public long Step { get; set; }

@@ -54,6 +54,7 @@ public static class Trainer
                 }
                 window[m] += values[m];
             }
+            adam.LearningRate = options.LearningRateAt(step, startStep + options.Steps);
             adam.Update();
             windowCount++;
             if (windowCount == options.LogEvery || step == startStep + options.Steps)

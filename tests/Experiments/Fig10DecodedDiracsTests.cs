@@ -1,0 +1,37 @@
+using Autoencoders.Claims;
+using Autoencoders.Claims.Checks;
+using Autoencoders.Data;
+using Autoencoders.Experiments;
+
+namespace Autoencoders.Tests.Experiments;
+
+/// <summary>Sec. 5.4, Fig. 10 (P4, P5): decoding a position to a Dirac, from continuous and from discrete training data.</summary>
+public class Fig10DecodedDiracsTests
+{
+    [Test, Claim("P4")]
+    public void The_paper_depth_decoder_does_not_reliably_decode_positions_within_a_pixel() => ClaimAssert.Holds("P4", Tier.Default);
+
+    [Test, Claim("P4"), Category("Experiment")]
+    public void Decoding_positions_over_ten_seeds() => ClaimAssert.Holds("P4", Tier.Experiment);
+
+    [Test, Claim("P5")]
+    public void Decoders_trained_on_one_hots_are_worse_between_the_integers() => ClaimAssert.Holds("P5", Tier.Default);
+
+    [Test, Claim("P5"), Category("Experiment")]
+    public void Discrete_against_continuous_decoding_over_ten_seeds() => ClaimAssert.Holds("P5", Tier.Experiment);
+
+    /// <summary>P4's per-seed test accepts the exact Dirac outputs and rejects them shifted by 1.5 px or reversed.</summary>
+    [Test, Claim("P4")]
+    public void The_per_seed_decoding_test_can_fail()
+    {
+        var sweep = P4DecodingPositions.Sweep;
+        DecodedDiracs Drawn(Func<double, double> where) =>
+            new(sweep, sweep.Select(a => Diracs.Triangular(64, Math.Clamp(where(a), 0, 63))).ToArray());
+        Assert.Multiple(() =>
+        {
+            Assert.That(P4DecodingPositions.Decodes(Drawn(a => a)), Is.True, "exact Diracs");
+            Assert.That(P4DecodingPositions.Decodes(Drawn(a => a + 1.5)), Is.False, "shifted by 1.5 px");
+            Assert.That(P4DecodingPositions.Decodes(Drawn(a => 63 - a)), Is.False, "moving backwards");
+        });
+    }
+}

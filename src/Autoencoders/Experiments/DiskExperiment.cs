@@ -27,6 +27,11 @@ public sealed record DiskExperiment
     public int BatchSize { get; init; } = 300;
     public Regulariser Regulariser { get; init; } = Regulariser.None;
     public double[]? Lambdas { get; init; }
+    /// <summary>
+    /// True: a diverging model stops the training with an error. False (λ sweeps that look for failure): it is left
+    /// with non-finite weights and judged as failed; the other models train on. Not part of the cache key.
+    /// </summary>
+    public bool StopOnDivergence { get; init; } = true;
 
     public ImageGrid Grid => new(Config.ImageSize);
     public RadiusRange TrainingRange => Range ?? RadiusRange.Full(Grid);
@@ -58,7 +63,7 @@ public sealed record DiskExperiment
         Trainer.Train(new ReconstructionObjective(model, data.Images.to(TorchRuntime.Device), Regulariser, Lambdas),
             new TrainingOptions
             {
-                Steps = Steps, BatchSize = BatchSize, LearningRate = LearningRate, Seeds = Seeds, LogEvery = 100,
+                Steps = Steps, BatchSize = BatchSize, LearningRate = LearningRate, Seeds = Seeds, LogEvery = 100, ThrowOnDivergence = StopOnDivergence,
                 Progress = log is null ? null : (step, losses) => log(
                     $"  step {step}/{Steps} loss {string.Join(" ", losses.Select(l => l.ToString("0.00", CultureInfo.InvariantCulture)))}" +
                     $" (time left ~{TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / step * (Steps - step)):m\\:ss})"),

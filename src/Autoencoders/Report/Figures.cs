@@ -18,10 +18,16 @@ public static class Figures
         return plot;
     }
 
-    /// <summary>Lines (or markers) y(x), one per series.</summary>
-    public static string Lines(string path, string title, string xLabel, string yLabel, Series[] series, Alignment legend = Alignment.UpperLeft)
+    /// <summary>Lines (or markers) y(x), one per series; optional dashed vertical marks (e.g. the edges of a hole).</summary>
+    public static string Lines(string path, string title, string xLabel, string yLabel, Series[] series, Alignment legend = Alignment.UpperLeft, double[]? marks = null)
     {
         var plot = NewPlot(title);
+        foreach (var x in marks ?? [])
+        {
+            var line = plot.Add.VerticalLine(x);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Gray;
+        }
         foreach (var s in series)
         {
             var sc = plot.Add.Scatter(s.X, s.Y);

@@ -1,0 +1,70 @@
+using Autoencoders.Data;
+using Autoencoders.Experiments;
+using Autoencoders.Models;
+using Autoencoders.Report;
+using Autoencoders.Runtime;
+using Autoencoders.Training;
+using TorchSharp;
+
+namespace Autoencoders.Claims.Checks;
+
+/// <summary>
+/// D15 (Sec. 4.4, App. D, Fig. 14): a DCGAN with a code of size 1, trained on the hole dataset of D11 and used as an
+/// autoencoder by optimising z for each target, does not reproduce disks in the hole either. Gpu tier (it runs on a
+/// CPU too, in minutes rather than seconds).
+/// </summary>
+public sealed class D15Dcgan : ClaimCheck
+{
+    public override string Id => "D15";
+    public const int Steps = 3000, BatchSize = 64, Width = 16;
+    /// <summary>The GAN must reproduce the observed disks beside the hole within this relative error for the comparison to mean anything.</summary>
+    public const double MaxNearError = 0.15;
+
+    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    {
+        if (context.Tier != Tier.Gpu)
+            throw new ClaimSkippedException("D15 trains a DCGAN and inverts it per target: Gpu tier (runs on a CPU with --tier gpu)");
+        var hole = DiskSuite.For(context with { Tier = Tier.Default }).Hole;
+        int seed = context.Seed + 1;
+        using var gan = new Dcgan(codeSize: 1, Width, seed);
+        gan.to(TorchRuntime.Device);
+        var data = hole.TrainingSet();
+        var curve = GanTrainer.Train(gan, data.Images.unsqueeze(1).to(TorchRuntime.Device), (int)Math.Round(Steps * context.StepScale), BatchSize, seed: seed, logEvery: 250, log: context.Log);
+        using var test = hole.TestSet();
+        var (codes, outputs) = GanInversion.Invert(gan, test.Images.unsqueeze(1));
+        var inputs = Enumerable.Range(0, test.Count).Select(i => test.Images[i].flatten().data<float>().ToArray()).ToArray();
+        var e = new DiskEvaluation(test.Parameters, codes, inputs, outputs, test.Grid);
+        double inHole = D10Extrapolation.MeanError(e, HoleCode.HoleFrom, HoleCode.HoleTo);
+        double near = (D10Extrapolation.MeanError(e, HoleCode.BelowFrom, HoleCode.BelowTo) + D10Extrapolation.MeanError(e, HoleCode.AboveFrom, HoleCode.AboveTo)) / 2;
+        var holeIdx = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= HoleCode.HoleFrom && e.Radii[i] <= HoleCode.HoleTo).ToArray();
+        double radiusGap = holeIdx.Max(i => Math.Abs(e.RecoveredRadii[i] - e.Radii[i]));
+        var metrics = new Dictionary<string, double>
+        {
+            ["error_in_hole_12_17"] = inHole, ["error_near_hole"] = near, ["ratio"] = inHole / near,
+            ["largest_radius_error_in_hole_px"] = radiusGap,
+            ["final_discriminator_loss"] = curve[^1].Discriminator, ["final_generator_loss"] = curve[^1].Generator,
+        };
+
+        var picks = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= 6 && e.Radii[i] <= 24).Where((_, j) => j % 4 == 0).ToArray();
+        var sweep = Enumerable.Range(0, 12).Select(i => -1 + 2.0 * i / 11).ToArray();
+        float[][] decodedSweep;
+        using (var _ = TorchSharp.torch.no_grad())
+        {
+            var images = gan.Generate(TorchSharp.torch.tensor(sweep.Select(v => (float)v).ToArray(), [sweep.Length, 1]).to(TorchRuntime.Device)).cpu();
+            decodedSweep = Enumerable.Range(0, sweep.Length).Select(i => images[i].flatten().data<float>().ToArray()).ToArray();
+        }
+        var figures = new List<string>
+        {
+            Figures.ImageRows(Path.Combine(context.FigureDirectory, "fig14_dcgan.png"),
+                $"Fig. 14: DCGAN (d = 1) trained without r in (11, 18); test r = {string.Join(", ", picks.Select(i => e.Radii[i].ToString("0.0")))}",
+                [("input", picks.Select(i => e.Inputs[i]).ToArray()), ("G(z*), z* optimised", picks.Select(i => e.Outputs[i]).ToArray()), ("G(z), z = −1 … 1", decodedSweep)]),
+            Figures.Lines(Path.Combine(context.FigureDirectory, "fig14_dcgan_radii.png"),
+                "Fig. 14: radius of G(z*) against the target radius", "target radius r", "radius of the reconstruction",
+                [new("DCGAN", e.Radii, e.RecoveredRadii, Markers: true), new("identity", [0, 32], [0, 32])], marks: [DiskSuite.HoleLow, DiskSuite.HoleHigh]),
+        };
+        return (inHole >= D11Hole.MinErrorRatio * near && near <= MaxNearError, metrics,
+            $"error in the hole (r 12–17) {inHole:0.000} vs {near:0.000} beside it: ratio {inHole / near:0.0} (≥ {D11Hole.MinErrorRatio}); beside the hole ≤ {MaxNearError} (the GAN works where it saw data); " +
+            $"largest radius error in the hole {radiusGap:0.0} px",
+            figures);
+    }
+}

@@ -1,0 +1,40 @@
+using Autoencoders.Claims;
+using Autoencoders.Experiments;
+
+namespace Autoencoders.Tests.Experiments;
+
+/// <summary>Fig. 7 (D12, D14): the hole training with ψ1, ψ2, ψ3 added, and how much the code across the hole varies between runs.</summary>
+public class Fig7RegularisersTests
+{
+    [Test, Claim("D12"), Category("Experiment")]
+    public void Encoder_weight_decay_works_best_against_the_hole_over_three_seeds() => ClaimAssert.Holds("D12", Tier.Experiment);
+
+    [Test, Claim("D12"), Category("Gpu")]
+    public void Encoder_weight_decay_works_best_against_the_hole_over_five_seeds() => ClaimAssert.Holds("D12", Tier.Gpu);
+
+    [Test, Claim("D14"), Category("Experiment")]
+    public void Without_regularisation_the_code_across_the_hole_varies_between_runs() => ClaimAssert.Holds("D14", Tier.Experiment);
+
+    [Test, Claim("D14"), Category("Gpu")]
+    public void Without_regularisation_the_code_across_the_hole_varies_between_five_runs() => ClaimAssert.Holds("D14", Tier.Gpu);
+
+    [TestCase("D12"), TestCase("D13"), TestCase("D14"), TestCase("D15"), Claim("D12")]
+    public void The_regulariser_and_DCGAN_runs_are_skipped_at_the_default_tier_not_silently_passed(string id) =>
+        Assert.Throws<ClaimSkippedException>(() => ClaimChecks.All[id].Run(new ClaimContext(Tier.Default, 0, Path.GetTempPath())));
+
+    /// <summary>The spread is 0 for runs that cross the hole identically and grows when one run departs.</summary>
+    [Test, Claim("D14")]
+    public void The_spread_across_runs_can_tell_identical_runs_from_differing_ones()
+    {
+        HoleCode Run(params double[] normalised) => new()
+        {
+            ErrorInHole = 0, ErrorNearHole = 1, CodeDeviation = 0, NormalisedCodeInHole = normalised, SweepRadii = [], SweepDiskMismatch = 0,
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(HoleCode.Spread([Run(0.2, 0.4), Run(0.2, 0.4), Run(0.2, 0.4)]), Is.Zero);
+            Assert.That(HoleCode.Spread([Run(0.2, 0.4), Run(0.2, 0.4), Run(0.6, 0.9)]), Is.GreaterThan(0.2));
+            Assert.That(() => HoleCode.Spread([Run(0.2, 0.4)]), Throws.ArgumentException.With.Message.Contains("two runs"));
+        });
+    }
+}

@@ -38,6 +38,8 @@ public sealed record HoleCode
     /// <summary>Measures model <paramref name="k"/> of <paramref name="model"/>, given its evaluation on the test sweep.</summary>
     public static HoleCode Of(Autoencoder model, int k, DiskEvaluation e, ExactRenderer renderer)
     {
+        if (e.Codes.Any(z => !double.IsFinite(z)) || e.Outputs.Any(y => y.Any(v => !float.IsFinite(v))))
+            return Diverged; // a run that diverged (λ sweeps keep going past it): it fails every measure
         int[] Where(Func<double, bool> keep) => Enumerable.Range(0, e.Radii.Length).Where(i => keep(e.Radii[i])).ToArray();
         var fit = Where(r => (r >= FitBelowFrom && r <= DiskSuite.HoleLow) || (r >= DiskSuite.HoleHigh && r <= FitAboveTo));
         var p = MathNet.Numerics.Fit.Polynomial(fit.Select(i => e.Radii[i]).ToArray(), fit.Select(i => e.Codes[i]).ToArray(), 2);
@@ -60,6 +62,13 @@ public sealed record HoleCode
             SweepDiskMismatch = images.Max(img => D4Interpolation.DiskMismatch(img, renderer)),
         };
     }
+
+    /// <summary>The measures of a diverged run: infinite errors and deviation, no sweep.</summary>
+    public static HoleCode Diverged { get; } = new()
+    {
+        ErrorInHole = double.PositiveInfinity, ErrorNearHole = double.PositiveInfinity, CodeDeviation = double.PositiveInfinity,
+        NormalisedCodeInHole = [], SweepRadii = [], SweepDiskMismatch = double.PositiveInfinity,
+    };
 
     /// <summary>The codes of the test radii nearest to the two anchors.</summary>
     public static (double Below, double Above) Anchors(DiskEvaluation e)

@@ -55,9 +55,22 @@ public sealed class D10Extrapolation : DiskClaimCheck
             new Figures.Series("identity", [0, 32], [0, 32]),
             new Figures.Series("largest training radius R = 18", [0, 32], [18, 18]),
         };
-        return [Figures.ImageRows(FigurePath(context, "fig5_extrapolation.png"), "Fig. 5: trained on r ≤ 18; test r = 0.25…31.75",
-                    [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))]),
-                Figures.Lines(FigurePath(context, "fig5_recovered_radius.png"), "Fig. 5: radius of the output against the input's (trained on r ≤ 18)", "input radius r", "recovered radius", series)];
+        var figures = new List<string>
+        {
+            Figures.ImageRows(FigurePath(context, "fig5_extrapolation.png"), "Fig. 5: trained on r ≤ 18; test r = 0.25…31.75",
+                [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))]),
+            Figures.Lines(FigurePath(context, "fig5_recovered_radius.png"), "Fig. 5: radius of the output against the input's (trained on r ≤ 18)", "input radius r", "recovered radius", series),
+        };
+        if (context.Tier != Tier.Default)
+        {
+            // Fig. 13 (App. C): the bias-free restricted network's profile, per seed, ends near R = 18.
+            var profiles = DiskSuite.Evaluate(suite.RestrictedBiasFree, context.Log).Select(D8ScalarProduct.LearnedProfile).ToArray();
+            figures.Add(Figures.Lines(FigurePath(context, "fig13_restricted_profile.png"), "Fig. 13: learned profile f without biases, trained on r ≤ 18",
+                "distance t from the centre (px)", "f(t), normalised",
+                [.. profiles.Select((f, k) => new Figures.Series($"seed {suite.RestrictedBiasFree.Seeds[k]}", Enumerable.Range(0, f.Length).Select(t => (double)t).ToArray(), f))],
+                ScottPlot.Alignment.UpperRight, marks: [DiskSuite.RestrictedRadius]));
+        }
+        return figures;
     }
 
     protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>

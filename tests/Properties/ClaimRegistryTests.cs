@@ -29,6 +29,15 @@ public class ClaimRegistryTests
                     Assert.That(c.Field(field), Is.Not.Empty, $"{c.Id} lacks {field}");
         });
 
+    /// <summary>The verdict logic reads Expected; anything but the two outcomes would silently mean "expect PASS".</summary>
+    [Test]
+    public void Every_expected_outcome_is_PASS_or_NOT_REPRODUCED() =>
+        Assert.Multiple(() =>
+        {
+            foreach (var c in ClaimRegistry.Default.Claims)
+                Assert.That(c.Expected, Is.EqualTo("PASS").Or.EqualTo("NOT REPRODUCED"), $"{c.Id}: Expected is '{c.Expected}'");
+        });
+
     [Test]
     public void Every_claim_has_a_test_unless_its_entry_names_the_open_work()
     {

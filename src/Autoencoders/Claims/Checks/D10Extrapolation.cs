@@ -14,6 +14,12 @@ public sealed class D10Extrapolation : DiskClaimCheck
     public override string Id => "D10";
     public const double MinErrorRatio = 10, OutsideFrom = 22, MaxRecoveredRadius = DiskSuite.RestrictedRadius + 6;
 
+    /// <summary>
+    /// Two seeds of three (spec: seed 2 leaves the blurred-average plateau late, and at the Experiment budget its
+    /// networks overshoot the radius bound by 0.4 px and keep a 0.1 tail in f beyond R, though its error ratio is 63).
+    /// </summary>
+    protected override double RequiredShare => 2.0 / 3;
+
     /// <summary>Mean relative error over test radii in [lo, hi].</summary>
     public static double MeanError(DiskEvaluation e, double lo, double hi)
     {

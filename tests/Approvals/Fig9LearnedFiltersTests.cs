@@ -18,22 +18,19 @@ public class Fig9LearnedFiltersTests
     public void The_learned_position_filters_beside_121()
     {
         TorchRuntime.Initialise();
-        var (net, _) = PositionExperiment.TrainEncoder([1, 2, 3, 4, 5], P3LearnedFilter.Steps(Tier.Default));
-        using (net)
+        var (net, _) = PositionExperiment.SharedEncoder([1, 2, 3, 4, 5], P3LearnedFilter.Steps(Tier.Default)); // shared: not disposed here
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder("reference [1, 2, 1] -> [0.5, 1.0, 0.5]\nseed | layer 1 … layer 6 (|cos| with [1, 2, 1])\n");
+        for (int k = 0; k < 5; k++)
         {
-            var inv = CultureInfo.InvariantCulture;
-            var text = new StringBuilder("reference [1, 2, 1] -> [0.5, 1.0, 0.5]\nseed | layer 1 … layer 6 (|cos| with [1, 2, 1])\n");
-            for (int k = 0; k < 5; k++)
+            var cells = PositionExperiment.Filters(net, k).Select(f =>
             {
-                var cells = PositionExperiment.Filters(net, k).Select(f =>
-                {
-                    double peak = f.MaxBy(Math.Abs), sign = f[1] < 0 ? -1 : 1;
-                    var n = f.Select(v => Math.Round(sign * v / Math.Abs(peak), 1) + 0.0).ToArray();
-                    return string.Create(inv, $"[{n[0]:0.0}, {n[1]:0.0}, {n[2]:0.0}] ({P3LearnedFilter.Cosine(f):0.0})");
-                });
-                text.AppendLine(inv, $"{k + 1} | {string.Join(" ", cells)}");
-            }
-            Snapshot.Text(text.ToString());
+                double peak = f.MaxBy(Math.Abs), sign = f[1] < 0 ? -1 : 1;
+                var n = f.Select(v => Math.Round(sign * v / Math.Abs(peak), 1) + 0.0).ToArray();
+                return string.Create(inv, $"[{n[0]:0.0}, {n[1]:0.0}, {n[2]:0.0}] ({P3LearnedFilter.Cosine(f):0.0})");
+            });
+            text.AppendLine(inv, $"{k + 1} | {string.Join(" ", cells)}");
         }
+        Snapshot.Text(text.ToString());
     }
 }

@@ -17,6 +17,9 @@ public static class PositionExperiment
 {
     public const int SignalLength = 64;
 
+    /// <summary>Decoder batch size (spec/settings.md).</summary>
+    public static int DecoderBatch = 100;
+
     /// <summary>
     /// Trains K encoders on all n one-hots, target the inverted position (n − a)/n (the orientation of Prop. 3's
     /// network; the regression is affine-invariant up to the sign the leaky ReLUs allow). Batch: all n examples.
@@ -32,6 +35,12 @@ public static class PositionExperiment
             new TrainingOptions { Steps = steps, BatchSize = n, LearningRate = learningRate, Seeds = seeds, LogEvery = Math.Max(1, steps / 10) });
         return (net, result);
     }
+
+    static readonly ConcurrentDictionary<string, Lazy<(ConvStack, TrainingResult)>> Encoders = new();
+
+    /// <summary>The trained encoders for (seeds, steps), trained once per process (P3's check and its tests share them). Do not dispose.</summary>
+    public static (ConvStack Net, TrainingResult Result) SharedEncoder(int[] seeds, int steps) =>
+        Encoders.GetOrAdd($"{string.Join(",", seeds)}|{steps}", _ => new Lazy<(ConvStack, TrainingResult)>(() => TrainEncoder(seeds, steps))).Value;
 
     /// <summary>Each layer's filter of model k, [L][3].</summary>
     public static double[][] Filters(ConvStack net, int k) =>
@@ -65,7 +74,7 @@ public static class PositionExperiment
         var signals = positions.SelectMany(a => continuous ? Diracs.Triangular(n, a) : Diracs.OneHot(n, (int)a)).ToArray();
         var targets = tensor(signals, [positions.Length, 1, n]).to(TorchRuntime.Device);
         var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
-            new TrainingOptions { Steps = steps, BatchSize = Math.Min(300, positions.Length), LearningRate = learningRate, FinalLearningRate = finalLearningRate, Seeds = seeds, LogEvery = Math.Max(1, steps / 10) });
+            new TrainingOptions { Steps = steps, BatchSize = Math.Min(DecoderBatch, positions.Length), LearningRate = learningRate, FinalLearningRate = finalLearningRate, Seeds = seeds, LogEvery = Math.Max(1, steps / 10) });
         return (net, result);
     }
 }

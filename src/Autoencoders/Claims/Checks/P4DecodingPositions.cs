@@ -19,7 +19,12 @@ public sealed class P4DecodingPositions : ClaimCheck
     /// <summary>The width factor of the finding reported beside the verdict: hidden depths 8, 16, 16, 16, 32.</summary>
     public const int WideWidth = 4;
 
-    public static int[] Seeds(ClaimContext context) => Enumerable.Range(context.Seed + 1, context.Tier == Tier.Default ? 3 : 10).ToArray();
+    /// <summary>
+    /// Ten seeds at every tier (a pass rate needs them: three seeds cannot tell 60% from 80%; at batch 100 the 1-D
+    /// decoders train in about a minute); the Experiment tier adds the 4× decoder. Twenty seeds were measured once
+    /// (spec): P4 holds the same verdict there, P5's comparison sits on its threshold.
+    /// </summary>
+    public static int[] Seeds(ClaimContext context) => Enumerable.Range(context.Seed + 1, 10).ToArray();
 
     /// <summary>The test sweep: a = 0.5, 0.75, …, 62.5 (quarter pixels, never the training positions' grid).</summary>
     public static readonly double[] Sweep = Enumerable.Range(0, 249).Select(i => 0.5 + 0.25 * i).ToArray();
@@ -49,11 +54,15 @@ public sealed class P4DecodingPositions : ClaimCheck
         int good = decoded.Count(Decodes);
         double share = (double)good / seeds.Length;
         metrics["share_of_seeds_decoding"] = share;
-        // Finding, not the verdict: the same training with 4× the hidden depths.
-        var wide = DecodedDiracs.Of(PositionExperiment.SharedDecoder(continuous: true, seeds, Steps, WideWidth).Net, Sweep);
-        metrics["wide_share_of_seeds_decoding"] = wide.Count(Decodes) / (double)seeds.Length;
-        metrics["wide_worst_peak_error_px"] = wide.Max(d => d.PeakErrors.Max());
         metrics["control_untrained_best_within_1px"] = control.Max(WithinPixel);
+        // Finding, not the verdict (Experiment tier and above): the same training with 4× the hidden depths.
+        DecodedDiracs[]? wide = context.Tier == Tier.Default ? null
+            : DecodedDiracs.Of(PositionExperiment.SharedDecoder(continuous: true, seeds, Steps, WideWidth).Net, Sweep);
+        if (wide is not null)
+        {
+            metrics["wide_share_of_seeds_decoding"] = wide.Count(Decodes) / (double)seeds.Length;
+            metrics["wide_worst_within_1px"] = wide.Min(WithinPixel);
+        }
 
         int best = Enumerable.Range(0, seeds.Length).MaxBy(k => WithinPixel(decoded[k]) + decoded[k].ForwardShare);
         int worst = Enumerable.Range(0, seeds.Length).MinBy(k => WithinPixel(decoded[k]) + decoded[k].ForwardShare);
@@ -71,8 +80,8 @@ public sealed class P4DecodingPositions : ClaimCheck
         return (share >= MinShareOfSeeds, metrics,
             $"{good}/{seeds.Length} seeds decode (≥ {MinWithinPixel:P0} of a = 0.5…62.5 within 1 px and peaks moving forward ≥ {MinForward:P0}; criterion ≥ {MinShareOfSeeds:P0} of seeds); " +
             $"within 1 px per seed {string.Join(", ", seeds.Select(s => metrics[$"within_1px[seed{s}]"].ToString("0.00")))}, " +
-            $"worst errors {string.Join(", ", seeds.Select(s => metrics[$"worst_peak_error_px[seed{s}]"].ToString("0.0")))} px; untrained best {metrics["control_untrained_best_within_1px"]:0.00}. " +
-            $"Finding: with {WideWidth}× the depths {wide.Count(Decodes)}/{seeds.Length} seeds decode (worst error {metrics["wide_worst_peak_error_px"]:0.00} px)",
+            $"worst errors {string.Join(", ", seeds.Select(s => metrics[$"worst_peak_error_px[seed{s}]"].ToString("0.0")))} px; untrained best {metrics["control_untrained_best_within_1px"]:0.00}" +
+            (wide is null ? "" : $". Finding: with {WideWidth}× the depths {wide.Count(Decodes)}/{seeds.Length} seeds decode (least within 1 px: {metrics["wide_worst_within_1px"]:0.00})"),
             figures);
     }
 }

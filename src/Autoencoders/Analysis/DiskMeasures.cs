@@ -58,4 +58,15 @@ public static class DiskMeasures
             }
         return total;
     }
+
+    /// <summary>
+    /// Relative distance of an image from the exact blurred disk of the radius its mass implies; an image with (almost)
+    /// no mass is no disk at all and scores 1.
+    /// </summary>
+    public static double DiskMismatch(float[] image, ExactRenderer renderer)
+    {
+        double r = Math.Min(RadiusFromArea(image), renderer.Grid.MaxRadius);
+        if (r < 0.5) return 1;
+        return RelativeError(image, renderer.Render(Disk.Centred(renderer.Grid, r)));
+    }
 }

@@ -13,23 +13,16 @@ namespace Autoencoders.Experiments;
 /// </summary>
 public sealed record DecodedDiracs(double[] Positions, float[][] Outputs)
 {
-    double[]? peaks;
+    double[]? peaks, peakErrors;
 
     /// <summary>Sub-pixel peak position of each output (<see cref="Analysis.Peaks.Position"/>).</summary>
     public double[] Peaks => peaks ??= Outputs.Select(y => Analysis.Peaks.Position(y)).ToArray();
 
     /// <summary>|peak − target| per position, in samples (pixels).</summary>
-    public double[] PeakErrors => Peaks.Select((p, i) => Math.Abs(p - Positions[i])).ToArray();
+    public double[] PeakErrors => peakErrors ??= Peaks.Select((p, i) => Math.Abs(p - Positions[i])).ToArray();
 
     /// <summary>Second-peak ratio per output (0: one clean peak).</summary>
     public double[] SecondPeaks => Outputs.Select(y => Analysis.Peaks.SecondPeakRatio(y)).ToArray();
-
-    /// <summary>‖y − y_a‖ / ‖y_a‖ per position, y_a the triangular Dirac at the target.</summary>
-    public double[] RelativeErrors => Outputs.Select((y, i) =>
-    {
-        var target = Diracs.Triangular(y.Length, Positions[i]);
-        return Math.Sqrt(y.Zip(target, (p, q) => (double)(p - q) * (p - q)).Sum() / target.Sum(q => (double)q * q));
-    }).ToArray();
 
     /// <summary>Share of consecutive sweep positions (increasing targets) at which the decoded peak moves forward.</summary>
     public double ForwardShare => Enumerable.Range(1, Peaks.Length - 1).Count(i => Peaks[i] > Peaks[i - 1]) / (double)(Peaks.Length - 1);

@@ -19,6 +19,13 @@ public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] In
     public double[] RecoveredRadii => recoveredRadii ??= Outputs.Select(DiskMeasures.RadiusFromArea).ToArray();
     public double[][] OutputProfiles => outputProfiles ??= Outputs.Select(y => DiskMeasures.RadialProfile(y, Grid)).ToArray();
 
+    /// <summary>Mean relative error over the test radii in [lo, hi].</summary>
+    public double MeanRelativeError(double lo, double hi)
+    {
+        var idx = Enumerable.Range(0, Radii.Length).Where(i => Radii[i] >= lo && Radii[i] <= hi).ToArray();
+        return idx.Average(i => RelativeErrors[i]);
+    }
+
     /// <summary>Encodes and decodes <paramref name="test"/> with each of the K models; returns one evaluation per model.</summary>
     public static DiskEvaluation[] Of(Autoencoder model, ShapeDataset test)
     {

@@ -31,7 +31,12 @@ public static class GanInversion
             for (int i = 0; i < n; i++) start[i] = gridValues[best[i]];
         }
         var z = new TorchSharp.Modules.Parameter(tensor(start, [n, 1]).to(device));
-        using (var optimiser = torch.optim.Adam([z], learningRate))
+        // Only the codes move: freeze the generator so backward does not compute its weights' gradients too.
+        var weights = gan.Generator.parameters().ToList();
+        foreach (var w in weights) w.requires_grad = false;
+        try
+        {
+            using var optimiser = torch.optim.Adam([z], learningRate);
             for (int step = 0; step < refineSteps; step++)
             {
                 using var scope = NewDisposeScope();
@@ -40,7 +45,11 @@ public static class GanInversion
                 loss.backward();
                 optimiser.step();
             }
-        // The generator's weights are fixed here: only the codes are optimised.
+        }
+        finally
+        {
+            foreach (var w in weights) w.requires_grad = true;
+        }
         using (var _ = no_grad())
         {
             var output = gan.Generate(z).cpu();

@@ -1,5 +1,4 @@
 using Autoencoders.Analysis;
-using Autoencoders.Claims.Checks;
 using Autoencoders.Data;
 using Autoencoders.Models;
 
@@ -27,7 +26,7 @@ public sealed record HoleCode
     public required double[] NormalisedCodeInHole { get; init; }
     /// <summary>Radii recovered from decoding a linear sweep of z between the two anchors' codes.</summary>
     public required double[] SweepRadii { get; init; }
-    /// <summary>Largest distance to a disk (<see cref="D4Interpolation.DiskMismatch"/>) along that sweep.</summary>
+    /// <summary>Largest distance to a disk (<see cref="DiskMeasures.DiskMismatch"/>) along that sweep.</summary>
     public required double SweepDiskMismatch { get; init; }
 
     /// <summary>Whether the decoded sweep's radius grows monotonically (up to 0.05 px).</summary>
@@ -54,14 +53,20 @@ public sealed record HoleCode
         var images = DiskEvaluation.Decode(model, k, Enumerable.Range(0, SweepSteps).Select(i => z0 + (z1 - z0) * i / (SweepSteps - 1)).ToArray());
         return new HoleCode
         {
-            ErrorInHole = D10Extrapolation.MeanError(e, HoleFrom, HoleTo),
-            ErrorNearHole = (D10Extrapolation.MeanError(e, BelowFrom, BelowTo) + D10Extrapolation.MeanError(e, AboveFrom, AboveTo)) / 2,
+            ErrorInHole = InHoleError(e),
+            ErrorNearHole = NearHoleError(e),
             CodeDeviation = deviation,
             NormalisedCodeInHole = normalised,
             SweepRadii = images.Select(DiskMeasures.RadiusFromArea).ToArray(),
-            SweepDiskMismatch = images.Max(img => D4Interpolation.DiskMismatch(img, renderer)),
+            SweepDiskMismatch = images.Max(img => DiskMeasures.DiskMismatch(img, renderer)),
         };
     }
+
+    /// <summary>Mean relative error over the hole's test radii, 12–17.</summary>
+    public static double InHoleError(DiskEvaluation e) => e.MeanRelativeError(HoleFrom, HoleTo);
+
+    /// <summary>Mean relative error beside the hole: the average of 7–10 and 19–22.</summary>
+    public static double NearHoleError(DiskEvaluation e) => (e.MeanRelativeError(BelowFrom, BelowTo) + e.MeanRelativeError(AboveFrom, AboveTo)) / 2;
 
     /// <summary>The measures of a diverged run: infinite errors and deviation, no sweep.</summary>
     public static HoleCode Diverged { get; } = new()

@@ -20,21 +20,14 @@ public sealed class D10Extrapolation : DiskClaimCheck
     /// </summary>
     protected override double RequiredShare => 2.0 / 3;
 
-    /// <summary>Mean relative error over test radii in [lo, hi].</summary>
-    public static double MeanError(DiskEvaluation e, double lo, double hi)
-    {
-        var idx = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= lo && e.Radii[i] <= hi).ToArray();
-        return idx.Average(i => e.RelativeErrors[i]);
-    }
-
     protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var e = DiskSuite.Evaluate(suite.Restricted, context.Log)[k];
-        double inside = MeanError(e, 4, DiskSuite.RestrictedRadius), outside = MeanError(e, OutsideFrom, 32);
+        double inside = e.MeanRelativeError(4, DiskSuite.RestrictedRadius), outside = e.MeanRelativeError(OutsideFrom, 32);
         double largestRecovered = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= OutsideFrom).Max(i => e.RecoveredRadii[i]);
         // Negative control: the network trained on the full range reconstructs the same large disks.
         var full = DiskSuite.Evaluate(suite.Full, context.Log)[k];
-        double fullOutside = MeanError(full, OutsideFrom, 32);
+        double fullOutside = full.MeanRelativeError(OutsideFrom, 32);
         var metrics = new Dictionary<string, double>
         {
             ["error_inside_r_le_18"] = inside, ["error_outside_r_ge_22"] = outside, ["ratio"] = outside / inside,

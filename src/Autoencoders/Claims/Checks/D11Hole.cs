@@ -17,9 +17,9 @@ public sealed class D11Hole : DiskClaimCheck
     protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var e = DiskSuite.Evaluate(suite.Hole, context.Log)[k];
-        double hole = D10Extrapolation.MeanError(e, 12, 17);
-        double outside = (D10Extrapolation.MeanError(e, 7, 10) + D10Extrapolation.MeanError(e, 19, 22)) / 2;
-        double control = D10Extrapolation.MeanError(DiskSuite.Evaluate(suite.Restricted, context.Log)[k], 12, 17);
+        double hole = HoleCode.InHoleError(e);
+        double outside = HoleCode.NearHoleError(e);
+        double control = HoleCode.InHoleError(DiskSuite.Evaluate(suite.Restricted, context.Log)[k]);
         return (hole / outside >= MinErrorRatio && hole >= MinErrorRatio * control,
             new() { ["error_in_hole_12_17"] = hole, ["error_near_hole"] = outside, ["ratio"] = hole / outside, ["control_error_when_observed"] = control, ["ratio_to_control"] = hole / control });
     }

@@ -40,8 +40,7 @@ public sealed class D15Dcgan : ClaimCheck
             var (codes, outputs) = GanInversion.Invert(gan, test.Images.unsqueeze(1));
             var inputs = Enumerable.Range(0, test.Count).Select(i => test.Images[i].flatten().data<float>().ToArray()).ToArray();
             var e = new DiskEvaluation(test.Parameters, codes, inputs, outputs, test.Grid);
-            double inHole = D10Extrapolation.MeanError(e, HoleCode.HoleFrom, HoleCode.HoleTo);
-            double near = (D10Extrapolation.MeanError(e, HoleCode.BelowFrom, HoleCode.BelowTo) + D10Extrapolation.MeanError(e, HoleCode.AboveFrom, HoleCode.AboveTo)) / 2;
+            double inHole = HoleCode.InHoleError(e), near = HoleCode.NearHoleError(e);
             var holeIdx = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= HoleCode.HoleFrom && e.Radii[i] <= HoleCode.HoleTo).ToArray();
             double radiusGap = holeIdx.Max(i => Math.Abs(e.RecoveredRadii[i] - e.Radii[i]));
             metrics[$"error_in_hole_12_17[seed{seed}]"] = inHole;

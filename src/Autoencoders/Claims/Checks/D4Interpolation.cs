@@ -12,17 +12,6 @@ public sealed class D4Interpolation : DiskClaimCheck
     public const double SmallRadius = 10, LargeRadius = 28, MaxDiskMismatch = 0.15;
     const int Steps = 12;
 
-    /// <summary>
-    /// Relative distance of an image from the exact blurred disk of the radius its mass implies; an image with (almost)
-    /// no mass is no disk at all and scores 1.
-    /// </summary>
-    public static double DiskMismatch(float[] image, ExactRenderer renderer)
-    {
-        double r = Math.Min(DiskMeasures.RadiusFromArea(image), renderer.Grid.MaxRadius);
-        if (r < 0.5) return 1;
-        return DiskMeasures.RelativeError(image, renderer.Render(Disk.Centred(renderer.Grid, r)));
-    }
-
     protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var model = DiskSuite.Model(suite.Full, context.Log);
@@ -32,11 +21,11 @@ public sealed class D4Interpolation : DiskClaimCheck
         var sweep = Enumerable.Range(0, Steps).Select(i => codes[0] + (codes[1] - codes[0]) * i / (Steps - 1)).ToArray();
         var images = DiskEvaluation.Decode(model, k, sweep);
         var radii = images.Select(DiskMeasures.RadiusFromArea).ToArray();
-        double mismatch = images.Max(img => DiskMismatch(img, renderer));
+        double mismatch = images.Max(img => DiskMeasures.DiskMismatch(img, renderer));
         // Negative control: blending the two end images in pixel space moves the mass monotonically, but the blends are not disks.
         var a = renderer.Render(Disk.Centred(renderer.Grid, SmallRadius));
         var b = renderer.Render(Disk.Centred(renderer.Grid, LargeRadius));
-        double blendMismatch = DiskMismatch(a.Zip(b, (u, v) => 0.5f * (u + v)).ToArray(), renderer);
+        double blendMismatch = DiskMeasures.DiskMismatch(a.Zip(b, (u, v) => 0.5f * (u + v)).ToArray(), renderer);
         bool monotone = Fits.IsMonotone(radii, 0.05);
         bool inside = radii.All(r => r >= SmallRadius - 1.5 && r <= LargeRadius + 1.5);
         return (monotone && inside && mismatch < MaxDiskMismatch && blendMismatch >= MaxDiskMismatch,

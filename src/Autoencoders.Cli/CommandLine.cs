@@ -1,60 +1,131 @@
+using System.CommandLine;
 using System.Text.Json;
 using Autoencoders.Benchmarks;
 using Autoencoders.Claims;
+using Autoencoders.Configuration;
 using Autoencoders.Report;
 using Autoencoders.Runtime;
+using Autoencoders.Training;
 
 namespace Autoencoders.Cli;
 
 /// <summary>
-/// The command line: `verify`, `bench`, `--help`. Exit codes: 0 success, 1 a claim failed, 2 a usage error
-/// (reported in one line, no stack trace).
+/// The command line (System.CommandLine): `verify`, `bench`, `cache clear|path`, `--help`. Exit codes: 0 success,
+/// 1 a claim failed, 2 a usage error (reported in one line, no stack trace).
 /// </summary>
 public static class CommandLine
 {
     public const int Ok = 0, ClaimFailed = 1, UsageError = 2;
 
-    public const string Help = """
-        autoencoders — executable claims of Newson et al., "Processing Simple Geometric Attributes with Autoencoders"
+    const string Verdicts = "PASS (the paper's observation held), NOT REPRODUCED (it did not, as spec/claims.md records), " +
+        "FAIL (the outcome differs from the spec), PENDING (no check yet), SKIPPED (not run at this tier)";
 
-        Usage:
-          verify [--tier default|experiment|gpu] [--claims D3,P2,...] [--out DIR] [--seed N] [--device auto|cpu|cuda]
-              Runs the claim checks of a tier and prints one line per claim of spec/claims.md:
-              PASS (the paper's observation held), NOT REPRODUCED (it did not, as the spec records),
-              FAIL (the outcome differs from the spec), PENDING (no check yet; the spec names the open issue).
-              Writes DIR/report.md and DIR/claims.json (default DIR: artifacts/verify).
-              Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.
-          bench [--models K] [--steps N]
-              Trains the paper's 64×64 disk autoencoder at batch 300 and prints {"ms_per_step": ...} as JSON.
-          cache clear | cache path
-              Empties (or prints the folder of) the trained-model cache: .cache/models in the repository,
-              or $AUTOENCODERS_CACHE. Trained networks are reused from there across tests and verify runs.
-          --help
-              This text.
+    /// <summary>The options of `verify`, `bench` and the commands, built once per call (no shared state).</summary>
+    sealed class Grammar
+    {
+        public readonly Option<string> Tier = new("--tier") { Description = "default, experiment or gpu: how much training the run buys", DefaultValueFactory = _ => "default" };
+        public readonly Option<string?> Claims = new("--claims") { Description = "comma-separated claim ids (e.g. D3,P2); default: every claim" };
+        public readonly Option<string> Out = new("--out") { Description = "folder for report.md, claims.json and figures", DefaultValueFactory = _ => Path.Combine("artifacts", "verify") };
+        public readonly Option<int> Seed = new("--seed") { Description = "base seed: the runs use seeds N+1, N+2, …", DefaultValueFactory = _ => 0 };
+        public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
+        public readonly Option<int> Models = new("--models") { Description = "models trained at once (1–64)", DefaultValueFactory = _ => 1 };
+        public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
+        public readonly RootCommand Root;
 
-        Environment: AUTOENCODERS_DEVICE (auto|cpu|cuda), AUTOENCODERS_THREADS (default 2),
-        AUTOENCODERS_CACHE (trained-model cache folder).
-        """;
+        public Grammar(TextWriter output)
+        {
+            Tier.AcceptOnlyFromAmong("default", "experiment", "gpu");
+            Device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+            Claims.Validators.Add(r =>
+            {
+                foreach (var id in Split(r.GetValueOrDefault<string?>()))
+                    if (!ClaimRegistry.Default.Contains(id))
+                        r.AddError($"--claims: '{id}' is not a claim of spec/claims.md (known: {string.Join(", ", ClaimRegistry.Default.Claims.Select(c => c.Id))})");
+            });
+            Out.Validators.Add(r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("--out needs a folder"); });
+            Range(Seed, 0, int.MaxValue);
+            Range(Models, 1, 64);
+            Range(Steps, 1, 100000);
 
-    /// <summary>A command line that passed every check: what to run, with its validated options.</summary>
-    public sealed record Parsed(string Command, Dictionary<string, string> Options, string[] Arguments);
+            var verify = new Command("verify", "Runs the claim checks of a tier and prints one line per claim of spec/claims.md: " + Verdicts +
+                ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
+                { Tier, Claims, Out, Seed, Device };
+            verify.SetAction(p => Verify(p, output));
+            var bench = new Command("bench", "Trains the paper's 64×64 disk autoencoder at batch 300 and prints {\"ms_per_step\": …} as JSON.") { Models, Steps };
+            bench.SetAction(p => Bench(p, output));
+            var clear = new Command("clear", "Empties the trained-model cache.");
+            clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
+            var path = new Command("path", "Prints the trained-model cache folder.");
+            path.SetAction(_ => { output.WriteLine(ModelCache.Directory); return Ok; });
+            var cache = new Command("cache", "The trained-model cache: .cache/models in the repository, or $AUTOENCODERS_CACHE.") { clear, path };
+            Root = new RootCommand("autoencoders — executable claims of Newson et al., \"Processing Simple Geometric Attributes with Autoencoders\". " +
+                "Verdicts: " + Verdicts + ". Environment: AUTOENCODERS_DEVICE (auto|cpu|cuda), AUTOENCODERS_THREADS (default 2), AUTOENCODERS_CACHE (model cache folder).")
+                { verify, bench, cache };
+        }
+
+        static void Range(Option<int> option, int min, int max) =>
+            option.Validators.Add(r =>
+            {
+                int v;
+                try { v = r.GetValueOrDefault<int>(); }
+                catch (InvalidOperationException) { r.AddError($"{option.Name} '{string.Join(" ", r.Tokens.Select(t => t.Value))}' must be an integer from {min} to {max}"); return; }
+                if (v < min || v > max) r.AddError($"{option.Name} {v} must be an integer from {min} to {max}");
+            });
+
+        int Verify(ParseResult p, TextWriter output)
+        {
+            if (p.GetValue(Device) is { } device) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device);
+            TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable));
+            var claims = Split(p.GetValue(Claims));
+            var options = new VerifyOptions(Tiers.Parse(p.GetValue(Tier)!), claims.Length > 0 ? claims : null, p.GetValue(Out)!, p.GetValue(Seed));
+            var results = ProgressDisplay.Run(output, log => VerifyRun.Run(options, log));
+            output.WriteLine(ReportWriter.Summary(results));
+            return results.Any(r => r.Verdict == Verdict.Fail) ? ClaimFailed : Ok;
+        }
+
+        int Bench(ParseResult p, TextWriter output)
+        {
+            var r = TrainingBenchmark.Run(p.GetValue(Models), p.GetValue(Steps));
+            output.WriteLine(JsonSerializer.Serialize(new { ms_per_step = Math.Round(r.MsPerStep, 2), models = r.Models, ms_per_model_step = Math.Round(r.MsPerModelStep, 2), steps = r.Steps, device = r.Device, threads = r.Threads }));
+            return Ok;
+        }
+    }
+
+    /// <summary>
+    /// The one line to show for a rejected command line: an unrecognised token names the problem better than the
+    /// missing command it leaves behind; the library's multi-line messages are folded onto one line.
+    /// </summary>
+    static string FirstError(ParseResult result)
+    {
+        var error = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
+        return string.Join(" ", error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    static string[] Split(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Checks a command line completely without running anything; throws <see cref="UsageException"/> naming the first problem.</summary>
+    public static ParseResult Parse(string[] args)
+    {
+        if (args.Length == 0) throw new UsageException("no command given");
+        var result = new Grammar(TextWriter.Null).Root.Parse(args);
+        if (result.Errors.Count > 0) throw new UsageException(FirstError(result));
+        return result;
+    }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        var grammar = new Grammar(output);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (args.Length == 0)
+        {
+            grammar.Root.Parse(["--help"]).Invoke(invocation);
+            return UsageError;
+        }
+        var result = grammar.Root.Parse(args);
         try
         {
-            if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
-            {
-                output.WriteLine(Help);
-                return args.Length == 0 ? UsageError : Ok;
-            }
-            var parsed = Parse(args);
-            return parsed.Command switch
-            {
-                "verify" => Verify(parsed.Options, output),
-                "bench" => Bench(parsed.Options, output),
-                _ => CacheCommand.Run(parsed.Arguments, output),
-            };
+            if (result.Errors.Count > 0) throw new UsageException(FirstError(result));
+            return result.Invoke(invocation);
         }
         catch (Exception e) when (e is UsageException or ArgumentException or KeyNotFoundException or FileNotFoundException or InvalidDataException)
         {
@@ -62,88 +133,6 @@ public static class CommandLine
             error.WriteLine("Run with --help for usage.");
             return UsageError;
         }
-    }
-
-    /// <summary>Checks a command line completely without running anything; throws <see cref="UsageException"/> naming the problem.</summary>
-    public static Parsed Parse(string[] args)
-    {
-        if (args.Length == 0) throw new UsageException("no command given");
-        switch (args[0])
-        {
-            case "cache":
-                if (args[1..] is not (["clear"] or ["path"])) throw new UsageException($"cache takes one of: clear, path (got '{string.Join(" ", args[1..])}')");
-                return new Parsed("cache", [], args[1..]);
-            case "verify":
-            {
-                var options = ParseOptions(args[1..]);
-                Allow(options, "tier", "claims", "out", "seed", "device");
-                try { ClaimContext.ParseTier(options.GetValueOrDefault("tier", "default")); }
-                catch (ArgumentException e) { throw new UsageException(e.Message); }
-                if (options.TryGetValue("claims", out var list))
-                    foreach (var id in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                        if (!ClaimRegistry.Default.Contains(id)) throw new UsageException($"--claims: '{id}' is not a claim of spec/claims.md (known: {string.Join(", ", ClaimRegistry.Default.Claims.Select(c => c.Id))})");
-                Int(options, "seed", 0, 0, int.MaxValue);
-                if (options.TryGetValue("device", out var device) && device is not ("auto" or "cpu" or "cuda")) throw new UsageException($"--device '{device}' must be auto, cpu or cuda");
-                if (options.TryGetValue("out", out var dir) && string.IsNullOrWhiteSpace(dir)) throw new UsageException("--out needs a folder");
-                return new Parsed("verify", options, []);
-            }
-            case "bench":
-            {
-                var options = ParseOptions(args[1..]);
-                Allow(options, "models", "steps");
-                Int(options, "models", 1, 1, 64);
-                Int(options, "steps", 50, 1, 100000);
-                return new Parsed("bench", options, []);
-            }
-            default:
-                throw new UsageException($"unknown command '{args[0]}'");
-        }
-    }
-
-    static int Verify(Dictionary<string, string> options, TextWriter output)
-    {
-        if (options.TryGetValue("device", out var device)) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device);
-        TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable));
-        var tier = ClaimContext.ParseTier(options.GetValueOrDefault("tier", "default"));
-        var claims = options.TryGetValue("claims", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
-        var verifyOptions = new VerifyOptions(tier, claims, options.GetValueOrDefault("out", Path.Combine("artifacts", "verify")), Int(options, "seed", 0, 0, int.MaxValue));
-        var results = ProgressDisplay.Run(output, log => VerifyRun.Run(verifyOptions, log));
-        output.WriteLine(ReportWriter.Summary(results));
-        return results.Any(r => r.Verdict == Verdict.Fail) ? ClaimFailed : Ok;
-    }
-
-    static int Bench(Dictionary<string, string> options, TextWriter output)
-    {
-        var r = TrainingBenchmark.Run(Int(options, "models", 1, 1, 64), Int(options, "steps", 50, 1, 100000));
-        output.WriteLine(JsonSerializer.Serialize(new { ms_per_step = Math.Round(r.MsPerStep, 2), models = r.Models, ms_per_model_step = Math.Round(r.MsPerModelStep, 2), steps = r.Steps, device = r.Device, threads = r.Threads }));
-        return Ok;
-    }
-
-    /// <summary>"--name value" pairs; anything else is a usage error.</summary>
-    static Dictionary<string, string> ParseOptions(string[] args)
-    {
-        var options = new Dictionary<string, string>();
-        for (int i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--") || args[i].Length == 2) throw new UsageException($"unexpected argument '{args[i]}'");
-            string name = args[i][2..];
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--")) throw new UsageException($"option --{name} needs a value");
-            if (!options.TryAdd(name, args[++i])) throw new UsageException($"option --{name} given twice");
-        }
-        return options;
-    }
-
-    static void Allow(Dictionary<string, string> options, params string[] names)
-    {
-        var unknown = options.Keys.FirstOrDefault(k => !names.Contains(k));
-        if (unknown is not null) throw new UsageException($"unknown option --{unknown} (this command takes {string.Join(", ", names.Select(n => "--" + n))})");
-    }
-
-    static int Int(Dictionary<string, string> options, string name, int fallback, int min, int max)
-    {
-        if (!options.TryGetValue(name, out var text)) return fallback;
-        if (int.TryParse(text, out int v) && v >= min && v <= max) return v;
-        throw new UsageException($"--{name} '{text}' must be an integer from {min} to {max}");
     }
 }
 

@@ -1,6 +1,8 @@
+using Autoencoders.Analysis;
 using System.Globalization;
 using System.Text;
 using Autoencoders.Claims;
+using Autoencoders.Configuration;
 using Autoencoders.Claims.Checks;
 using Autoencoders.Experiments;
 using Autoencoders.Theory;
@@ -37,9 +39,9 @@ public class Fig12OptimalProfileTests
     [Test, Claim("D9")]
     public void The_profile_learned_without_biases_sits_on_the_optimum()
     {
-        var suite = DiskSuite.For(Tier.Default);
-        var learned = D8ScalarProduct.LearnedProfile(DiskSuite.Evaluate(suite.BiasFree)[0]);
-        var (scaled, optimal, _) = D9OptimalProfile.Compare(learned, 32);
+        var context = TestRun.Context(Tier.Default);
+        var learned = context.Evaluate(context.Disks.BiasFree)[0].LearnedProfile;
+        var (scaled, optimal, _) = RadialProfiles.CompareWithOptimum(learned, 32);
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder("t | optimal | learned | difference\n");
         foreach (int k in new[] { 0, 8, 16, 20, 24, 28, 31, 36, 44 })

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Autoencoders.Claims;
+using Autoencoders.Configuration;
 using Autoencoders.Claims.Checks;
 using Autoencoders.Experiments;
-using Autoencoders.Runtime;
+using Autoencoders.Analysis;
 
 namespace Autoencoders.Tests.Approvals;
 
@@ -17,8 +18,9 @@ public class Fig9LearnedFiltersTests
     [Test, Claim("P3")]
     public void The_learned_position_filters_beside_121()
     {
-        TorchRuntime.Initialise();
-        var (net, _) = PositionExperiment.SharedEncoder([1, 2, 3, 4, 5], P3LearnedFilter.Steps(Tier.Default)); // shared: not disposed here
+        var experiment = PositionExperiment.Encoders(Budget.For(Tier.Default));
+        Assert.That(experiment.Seeds, Is.EqualTo(new[] { 1, 2, 3, 4, 5 }), "the snapshot shows seeds 1–5");
+        var net = TestRun.Store.Get(experiment).Model; // owned by the run's store
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder("reference [1, 2, 1] -> [0.5, 1.0, 0.5]\nseed | layer 1 … layer 6 (|cos| with [1, 2, 1])\n");
         for (int k = 0; k < 5; k++)
@@ -27,7 +29,7 @@ public class Fig9LearnedFiltersTests
             {
                 double peak = f.MaxBy(Math.Abs), sign = f[1] < 0 ? -1 : 1;
                 var n = f.Select(v => Math.Round(sign * v / Math.Abs(peak), 1) + 0.0).ToArray();
-                return string.Create(inv, $"[{n[0]:0.0}, {n[1]:0.0}, {n[2]:0.0}] ({P3LearnedFilter.Cosine(f):0.0})");
+                return string.Create(inv, $"[{n[0]:0.0}, {n[1]:0.0}, {n[2]:0.0}] ({FilterSimilarity.CosineTo121(f):0.0})");
             });
             text.AppendLine(inv, $"{k + 1} | {string.Join(" ", cells)}");
         }

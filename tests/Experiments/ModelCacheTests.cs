@@ -28,11 +28,13 @@ public class ModelCacheTests
         if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
     }
 
-    static (Autoencoder, int[], Adam) Fresh(int seed)
+    static (Autoencoder, int[], Adam, TrainingResult) Fresh(int seed)
     {
         var model = new Autoencoder(Small, [seed]);
-        return (model, [seed], new Adam(model.parameters(), 1e-3));
+        return (model, [seed], new Adam(model.parameters(), 1e-3), new TrainingResult([10], [[1.5]], [null]));
     }
+
+    static TrainedNetwork<Autoencoder> Get(object configuration, Func<(Autoencoder, int[], Adam, TrainingResult)> train) => ModelCache.GetOrTrain<Autoencoder>(configuration, train);
 
     static float[] Weights(Autoencoder m) => m.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
 
@@ -40,11 +42,12 @@ public class ModelCacheTests
     public void A_second_request_loads_what_the_first_trained()
     {
         int trainings = 0;
-        using var first = ModelCache.GetOrTrain("config A", () => { trainings++; return Fresh(1); });
-        using var second = ModelCache.GetOrTrain("config A", () => { trainings++; return Fresh(2); });
+        using var first = Get("config A", () => { trainings++; return Fresh(1); });
+        using var second = Get("config A", () => { trainings++; return Fresh(2); });
         Assert.That(trainings, Is.EqualTo(1));
-        Assert.That(Weights(second), Is.EqualTo(Weights(first)));
-        using var other = ModelCache.GetOrTrain("config B", () => { trainings++; return Fresh(3); });
+        Assert.That(Weights(second.Model), Is.EqualTo(Weights(first.Model)));
+        Assert.That(second.Result.FinalLoss, Is.EqualTo(new[] { 1.5 }), "the loss curve comes back with the network");
+        using var other = Get("config B", () => { trainings++; return Fresh(3); });
         Assert.That(trainings, Is.EqualTo(2), "another configuration is another entry");
     }
 
@@ -52,22 +55,22 @@ public class ModelCacheTests
     public void A_corrupt_entry_is_retrained_never_loaded()
     {
         int trainings = 0;
-        ModelCache.GetOrTrain("config C", () => { trainings++; return Fresh(1); }).Dispose();
+        Get("config C", () => { trainings++; return Fresh(1); }).Dispose();
         var entry = Directory.GetFiles(directory, "*.aeckpt").Single();
         var bytes = File.ReadAllBytes(entry);
         bytes[bytes.Length / 3] ^= 0xFF;
         File.WriteAllBytes(entry, bytes);
-        using var model = ModelCache.GetOrTrain("config C", () => { trainings++; return Fresh(4); });
+        using var model = Get("config C", () => { trainings++; return Fresh(4); });
         Assert.That(trainings, Is.EqualTo(2));
         using var reference = Fresh(4).Item1;
-        Assert.That(Weights(model), Is.EqualTo(Weights(reference)));
+        Assert.That(Weights(model.Model), Is.EqualTo(Weights(reference)));
     }
 
     [Test]
     public void Concurrent_requests_train_once()
     {
         int trainings = 0;
-        var tasks = Enumerable.Range(0, 3).Select(_ => Task.Run(() => ModelCache.GetOrTrain("config D", () =>
+        var tasks = Enumerable.Range(0, 3).Select(_ => Task.Run(() => Get("config D", () =>
         {
             Interlocked.Increment(ref trainings);
             Thread.Sleep(300);
@@ -81,7 +84,7 @@ public class ModelCacheTests
     [Test]
     public void Clear_removes_every_entry()
     {
-        ModelCache.GetOrTrain("config E", () => Fresh(1)).Dispose();
+        Get("config E", () => Fresh(1)).Dispose();
         Assert.That(ModelCache.Clear(), Is.EqualTo(1));
         Assert.That(Directory.GetFiles(directory, "*.aeckpt"), Is.Empty);
     }

@@ -110,16 +110,10 @@ public class TrainingLoopTests
         using var scope = NewDisposeScope();
         using var model = new Autoencoder(Small, [1, 2, 3]);
         var x = smallDisks.Images.narrow(0, 0, 12).view(4, 3, 32, 32);
-        bool saved = ConvStack.SplitModels;
-        try
-        {
-            ConvStack.SplitModels = true;
-            var split = model.forward(x);
-            ConvStack.SplitModels = false;
-            var grouped = model.forward(x);
-            Assert.That((split - grouped).abs().max().item<float>(), Is.LessThan(1e-5f));
-        }
-        finally { ConvStack.SplitModels = saved; }
+        var split = model.forward(x);
+        model.Encoder.SplitModels = model.Decoder.SplitModels = false;
+        var grouped = model.forward(x);
+        Assert.That((split - grouped).abs().max().item<float>(), Is.LessThan(1e-5f));
     }
 
     [Test]
@@ -136,7 +130,8 @@ public class TrainingLoopTests
             Checkpoint.Save(path, straight, [3], straightAdam);
             Trainer.Train(objective, options, straightAdam);
 
-            var (resumed, seeds, adam) = Checkpoint.Load(path);
+            var (loaded, seeds, adam, _) = Checkpoint.Load(path);
+            var resumed = (Autoencoder)loaded;
             using (resumed)
             {
                 Assert.That(adam.Step, Is.EqualTo(10));
@@ -162,7 +157,7 @@ public class TrainingLoopTests
             File.WriteAllBytes(path, good[..(good.Length - 100)]);
             Assert.That(Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path))!.Message, Does.Contain("checksum"));
             File.WriteAllText(path, "garbage bytes, not a checkpoint at all, long enough to have a hash at the end......");
-            Assert.That(Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path))!.Message, Does.Contain("not an autoencoder checkpoint"));
+            Assert.That(Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path))!.Message, Does.Contain("not a checkpoint of this tool"));
             Assert.Throws<FileNotFoundException>(() => Checkpoint.Load(path + ".missing"));
         }
         finally { File.Delete(path); }
@@ -213,8 +208,8 @@ public class TrainingLoopTests
     [Test]
     public void The_position_decoder_trains()
     {
-        var (net, result) = PositionExperiment.TrainDecoder(continuous: true, [1], 600);
-        using (net)
+        var (net, adam, result) = new PositionDecoderExperiment(Continuous: true, [1], 600).Train();
+        using (net) using (adam)
             Assert.That(result.FinalLoss[0], Is.LessThan(0.8 * result.Losses[0][0]), string.Join(", ", result.Losses[0].Select(l => l.ToString("0.000"))));
     }
 }

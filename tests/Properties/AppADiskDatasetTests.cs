@@ -16,15 +16,15 @@ public class AppADiskDatasetTests
         Check.One(Few, Prop.ForAll(
             // r ∈ [2, 16] on a 32×32 grid: enough boundary pixels (≥ ~20) that the RMS of the Bernoulli noise is itself
             // a stable estimate; the ratio of two such estimates leaves [0.5, 2] with probability ~1e-3 per case.
-            Arb.From(Gen.Choose(20, 160).Select(v => v / 10.0)),
-            Arb.From(Gen.Choose(3, 20).Select(v => v / 10.0)),    // σ ∈ [0.3, 2]
+            Arbitraries.DiskRadii,
+            Arbitraries.BlurSigmas,    // σ ∈ [0.3, 2]
             (r, sigma) =>
             {
                 var grid = new ImageGrid(32);
                 var exact = new ExactRenderer(grid, sigma).Render(Disk.Centred(grid, r));
                 double Scaled(int n) => Rms(new MonteCarloRenderer(grid, sigma, n, seed: 7).Render(Disk.Centred(grid, r)), exact) * Math.Sqrt(n);
                 double small = Scaled(64), large = Scaled(2048);
-                return (large / small is > 0.5 and < 2.0).Label($"√N·RMS = {small:g3} at N = 64, {large:g3} at N = 2048");
+                return (large / small is > 0.5 and < 2.0).Label($"√N·RMS ratio {large / small:g3}: {small:g3} at N = 64, {large:g3} at N = 2048");
             }));
 
     [Test, Claim("D1")]

@@ -18,8 +18,11 @@ public class BadInputTests
 
     [Test]
     public void Negative_or_too_large_radii_are_refused() =>
-        Check.One(Many, Prop.ForAll(Arb.From(Gen.OneOf(Gen.Choose(-100000, -1).Select(v => v / 100.0), Gen.Choose(3201, 100000).Select(v => v / 100.0), Gen.Elements(double.NaN, double.PositiveInfinity))),
-            r => RefusedWith<ArgumentException>(() => Disk.Centred(ImageGrid.Paper, r), "radius")));
+        Check.One(Many, Prop.ForAll(Arbitraries.BadRadii, r =>
+        {
+            bool refused = RefusedWith<ArgumentException>(() => Disk.Centred(ImageGrid.Paper, r), "radius");
+            return refused.Label($"radius {r}: refused = {refused}");
+        }));
 
     [Test]
     public void Empty_overlapping_or_out_of_image_radius_ranges_are_refused()
@@ -34,13 +37,20 @@ public class BadInputTests
 
     [Test]
     public void Signal_lengths_that_are_not_powers_of_two_are_refused() =>
-        Check.One(Many, Prop.ForAll(Arb.From(Gen.Choose(-5, 5000).Where(n => n < 2 || (n & (n - 1)) != 0)),
-            n => RefusedWith<ArgumentException>(() => Diracs.CheckPowerOfTwo(n), "power of two")));
+        Check.One(Many, Prop.ForAll(Arbitraries.NonPowersOfTwo, n =>
+        {
+            bool refused = RefusedWith<ArgumentException>(() => Diracs.CheckPowerOfTwo(n), "power of two");
+            return refused.Label($"length {n}: refused = {refused}");
+        }));
 
     [Test]
     public void Positions_outside_the_signal_are_refused() =>
-        Check.One(Many, Prop.ForAll(Arb.From(Gen.OneOf(Gen.Choose(-1000, -1), Gen.Choose(64, 1000))),
-            a => RefusedWith<ArgumentException>(() => Diracs.OneHot(64, a), "outside") && RefusedWith<ArgumentException>(() => Diracs.Triangular(64, a), "outside")));
+        Check.One(Many, Prop.ForAll(Arbitraries.PositionsOutside64, a =>
+        {
+            bool oneHot = RefusedWith<ArgumentException>(() => Diracs.OneHot(64, a), "outside");
+            bool triangular = RefusedWith<ArgumentException>(() => Diracs.Triangular(64, a), "outside");
+            return (oneHot && triangular).Label($"position {a}: one-hot refused = {oneHot}, triangular refused = {triangular}");
+        }));
 
     [Test]
     public void Bad_blur_and_sample_counts_are_refused()
@@ -53,13 +63,14 @@ public class BadInputTests
 
     [Test]
     public void Random_bytes_are_never_loaded_as_a_checkpoint() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50), Prop.ForAll(Arb.From(Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))), bytes =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(50), Prop.ForAll(Arbitraries.RandomBytes, bytes =>
         {
             string path = Path.Combine(Path.GetTempPath(), $"garbage-{Guid.NewGuid():N}.aeckpt");
             try
             {
                 File.WriteAllBytes(path, bytes);
-                return RefusedWith<InvalidDataException>(() => Checkpoint.Load(path), "checkpoint");
+                bool refused = RefusedWith<InvalidDataException>(() => Checkpoint.Load(path), "checkpoint");
+                return refused.Label($"{bytes.Length} random bytes: refused = {refused}");
             }
             finally { File.Delete(path); }
         }));

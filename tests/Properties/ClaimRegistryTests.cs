@@ -48,6 +48,14 @@ public class ClaimRegistryTests
         Assert.That(pendingButTested, Is.Empty, "a pending claim must name its issue");
     }
 
+    /// <summary>Checks are found by reflection; every registered claim that is not pending has exactly one, and no check lacks an entry.</summary>
+    [Test]
+    public void Every_claim_that_is_not_pending_has_a_check_and_every_check_a_claim()
+    {
+        var registered = ClaimRegistry.Default.Claims.Where(c => !c.IsPending).Select(c => c.Id);
+        Assert.That(ClaimChecks.All.Keys, Is.EquivalentTo(registered));
+    }
+
     [Test]
     public void Every_claim_a_test_names_is_in_the_registry() =>
         Assert.That(IdsUsedByTests().Where(id => !ClaimRegistry.Default.Contains(id)), Is.Empty);

@@ -22,10 +22,8 @@ public class Prop1HomogeneityTests
         public override string ToString() => $"depths [{string.Join(",", Depths)}], seed {Seed}, z = {Code}, λ = {Lambda:g4}";
     }
 
-    static readonly Gen<double> Lambdas = Gen.OneOf(
-        Gen.Choose(-6000, 6000).Select(e => Math.Pow(10, e / 1000.0)),   // 1e-6 … 1e6, log-uniform
-        Gen.Elements(1e-6, 1.0, 1e6));
-    static readonly Gen<double> Codes = Gen.OneOf(Gen.Choose(-10000, 10000).Select(v => v / 1000.0), Gen.Elements(0.0, 1.0, -1.0));
+    static readonly Gen<double> Lambdas = Arbitraries.PositiveLambdas.Generator;   // 1e-6 … 1e6, log-uniform
+    static readonly Gen<double> Codes = Arbitraries.Codes.Generator;
     static readonly Gen<int[]> Depths = Gen.Choose(1, 5).SelectMany(layers => Gen.ArrayOf(Gen.Choose(1, 8), layers - 1).Select(mid => new[] { 1 }.Concat(mid).Append(1).ToArray()));
 
     static Arbitrary<Case> Cases(Gen<double> lambdas) => Arb.From(
@@ -41,15 +39,18 @@ public class Prop1HomogeneityTests
         if (c.Lambda != -1 && c.Lambda < 0) yield return c with { Lambda = -1 };
     }
 
-    static bool DecoderIsHomogeneous(Case c, bool bias)
+    static double DecoderGap(Case c, bool bias)
     {
         TorchRuntime.Initialise();
         using var decoder = Homogeneity.RandomDecoder(c.Depths, c.Seed, bias);
-        return Homogeneity.RelativeGap(decoder, Homogeneity.Code(c.Code), c.Lambda) <= Homogeneity.Tolerance;
+        return Homogeneity.RelativeGap(decoder, Homogeneity.Code(c.Code), c.Lambda);
     }
 
+    static Property Homogeneous(double gap) =>
+        (gap <= Homogeneity.Tolerance).Label($"relative gap {gap:g3}, tolerance {Homogeneity.Tolerance:g3}");
+
     static Property DecoderProperty(Gen<double> lambdas, bool bias) =>
-        Prop.ForAll(Cases(lambdas), c => DecoderIsHomogeneous(c, bias));
+        Prop.ForAll(Cases(lambdas), c => Homogeneous(DecoderGap(c, bias)));
 
     static readonly Config Quick = Config.QuickThrowOnFailure.WithMaxTest(200);
 
@@ -67,16 +68,18 @@ public class Prop1HomogeneityTests
             encoder.Initialise([c.Seed], 0);
             int side = 1 << (c.Depths.Length - 1);
             var x = rand([1, 1, side, side], generator: new TorchSharp.torch.Generator((ulong)c.Seed)) * c.Code;
-            return Homogeneity.RelativeGap(encoder, x, c.Lambda) <= Homogeneity.Tolerance;
+            return Homogeneous(Homogeneity.RelativeGap(encoder, x, c.Lambda));
         }));
 
     [Test, Claim("D7")]
     public void Leaky_relu_is_positively_homogeneous() =>
-        Check.One(Quick, Prop.ForAll(Arb.From(Codes), Arb.From(Lambdas), (x, l) =>
+        Check.One(Quick, Prop.ForAll(Arbitraries.Codes, Arbitraries.PositiveLambdas, (x, l) =>
         {
             using var scope = NewDisposeScope();
             var t = tensor((float)x);
-            return (nn.functional.leaky_relu(t * l, 0.2) - nn.functional.leaky_relu(t, 0.2) * l).abs().item<float>() <= 1e-6 * l * Math.Abs(x) + 1e-30;
+            float gap = (nn.functional.leaky_relu(t * l, 0.2) - nn.functional.leaky_relu(t, 0.2) * l).abs().item<float>();
+            double allowed = 1e-6 * l * Math.Abs(x) + 1e-30;
+            return (gap <= allowed).Label($"|leaky(λx) − λ·leaky(x)| = {gap:g3}, allowed {allowed:g3}");
         }));
 
     [Test, Claim("D7")]
@@ -89,7 +92,7 @@ public class Prop1HomogeneityTests
     [Test, Claim("D7")]
     public void Negative_control_with_negative_lambda_FsCheck_finds_a_counterexample()
     {
-        var negative = Gen.Choose(1, 6000).Select(e => -Math.Pow(10, e / 1000.0));
+        var negative = Arbitraries.NegativeLambdas.Generator;
         var failure = Assert.Catch(() => Check.One(Quick, DecoderProperty(negative, bias: false)));
         Assert.That(failure!.Message, Does.Contain("Falsifiable"));
     }

@@ -36,7 +36,11 @@ public static class Fits
     }
 
     /// <summary>R² of the straight-line fit z ≈ a·x + c.</summary>
-    public static double LinearRSquared(double[] x, double[] z) => GoodnessOfFit.RSquared(x.Select(v => Fit.Line(x, z) is var (c, a) ? a * v + c : 0), z);
+    public static double LinearRSquared(double[] x, double[] z)
+    {
+        var line = Fit.LineFunc(x, z);
+        return GoodnessOfFit.RSquared(x.Select(line), z);
+    }
 
     /// <summary>Spearman rank correlation: ±1 for a strictly monotone relation.</summary>
     public static double Spearman(double[] x, double[] y) => Correlation.Spearman(x, y);

@@ -1,24 +1,26 @@
+using Autoencoders.Configuration;
+using Autoencoders.Experiments;
+
 namespace Autoencoders.Claims;
 
-/// <summary>Tiers, most to least thorough last: each check decides how much work a tier buys.</summary>
-public enum Tier { Default, Experiment, Gpu }
-
 /// <summary>
-/// What a check may use: the tier, a base seed, a folder for its figures, a progress sink, and the two choices B3
-/// varies (the blur σ of the disk data, and a factor on every training length).
+/// What a check may use: the tier's budget, the run's experiment store (trained networks and measures, shared by
+/// every check of the run) and a folder for its figures. Checks judge; what they judge comes from the store.
 /// </summary>
-public sealed record ClaimContext(Tier Tier, int Seed, string FigureDirectory, Action<string>? Log = null)
+public sealed record ClaimContext(Budget Budget, ExperimentStore Store, string FigureDirectory)
 {
-    public double Sigma { get; init; } = 1.0;
-    public double StepScale { get; init; } = 1.0;
+    public Tier Tier => Budget.Tier;
 
-    public static Tier ParseTier(string text) => text.Trim().ToLowerInvariant() switch
-    {
-        "default" => Tier.Default,
-        "experiment" => Tier.Experiment,
-        "gpu" => Tier.Gpu,
-        _ => throw new ArgumentException($"unknown tier '{text}': use default, experiment or gpu"),
-    };
+    /// <summary>The disk autoencoders of this budget (D2–D11).</summary>
+    public DiskSuite Disks => DiskSuite.For(Budget);
+
+    /// <summary>The result of an experiment, from the store.</summary>
+    public T Get<T>(IExperiment<T> experiment) where T : notnull => Store.Get(experiment);
+
+    /// <summary>Each model of a disk training on the 64 held-out test radii.</summary>
+    public DiskEvaluation[] Evaluate(DiskExperiment training) => Store.Get(new DiskEvaluations(training));
+
+    public string FigurePath(string name) => Path.Combine(FigureDirectory, name);
 }
 
 /// <summary>Thrown by a check that does not run at the requested tier (reported as SKIPPED, with the reason).</summary>

@@ -21,6 +21,12 @@ public sealed record DecodedDiracs(double[] Positions, float[][] Outputs)
     /// <summary>|peak − target| per position, in samples (pixels).</summary>
     public double[] PeakErrors => peakErrors ??= Peaks.Select((p, i) => Math.Abs(p - Positions[i])).ToArray();
 
+    /// <summary>Share of the positions whose decoded peak lands within a pixel of the target.</summary>
+    public double WithinPixelShare => PeakErrors.Count(e => e <= 1) / (double)Positions.Length;
+
+    /// <summary>The test sweep of P4 and P5: a = 0.5, 0.75, …, 62.5 (quarter pixels, never the continuous training grid).</summary>
+    public static readonly double[] QuarterPixelSweep = Enumerable.Range(0, 249).Select(i => 0.5 + 0.25 * i).ToArray();
+
     /// <summary>Second-peak ratio per output (0: one clean peak).</summary>
     public double[] SecondPeaks => Outputs.Select(y => Analysis.Peaks.SecondPeakRatio(y)).ToArray();
 

@@ -7,6 +7,9 @@ using static TorchSharp.torch;
 
 namespace Autoencoders.Experiments;
 
+/// <summary>How well a model reconstructs its test disks (D2).</summary>
+public sealed record Reconstruction(double RelativeError, double RadiusError);
+
 /// <summary>One trained model on a set of test disks: codes, outputs and errors, per test disk.</summary>
 public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] Inputs, float[][] Outputs, ImageGrid Grid)
 {
@@ -19,12 +22,22 @@ public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] In
     public double[] RecoveredRadii => recoveredRadii ??= Outputs.Select(DiskMeasures.RadiusFromArea).ToArray();
     public double[][] OutputProfiles => outputProfiles ??= Outputs.Select(y => DiskMeasures.RadialProfile(y, Grid)).ToArray();
 
-    /// <summary>Mean relative error over the test radii in [lo, hi].</summary>
-    public double MeanRelativeError(double lo, double hi)
+    /// <summary>Mean relative error over the test radii in the window.</summary>
+    public double MeanRelativeError(RadiusWindow window) => window.IndicesIn(Radii).Average(i => RelativeErrors[i]);
+
+    /// <summary>
+    /// Aggregate relative error Σ‖y − x‖² / Σ‖x‖² over all test disks, and the worst gap between the radius read off
+    /// the output and the one read off the input (both by mass, so the image border treats them alike) for r ≥ minRadius.
+    /// </summary>
+    public Reconstruction Reconstruction(double minRadius = 0)
     {
-        var idx = Enumerable.Range(0, Radii.Length).Where(i => Radii[i] >= lo && Radii[i] <= hi).ToArray();
-        return idx.Average(i => RelativeErrors[i]);
+        double err = SquaredErrors.Sum(), norm = Inputs.Sum(x => x.Sum(v => (double)v * v));
+        var idx = Enumerable.Range(0, Radii.Length).Where(i => Radii[i] >= minRadius).ToArray();
+        return new(err / norm, idx.Max(i => Math.Abs(RecoveredRadii[i] - DiskMeasures.RadiusFromArea(Inputs[i]))));
     }
+
+    /// <summary>The learned radial profile f of these outputs (<see cref="RadialProfiles.Learned"/>).</summary>
+    public double[] LearnedProfile => RadialProfiles.Learned(OutputProfiles);
 
     /// <summary>Encodes and decodes <paramref name="test"/> with each of the K models; returns one evaluation per model.</summary>
     public static DiskEvaluation[] Of(Autoencoder model, ShapeDataset test)

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Autoencoders.Data;
 using Autoencoders.Models;
 using Autoencoders.Runtime;
@@ -9,11 +9,21 @@ using TorchSharp;
 namespace Autoencoders.Experiments;
 
 /// <summary>
-/// One disk-autoencoder training configuration (Sec. 4): the data (σ, radius range, count, seed), the architecture,
-/// the training (steps, lr, batch, regulariser, λ) and K model seeds trained at once. Trained models come from the
-/// <see cref="ModelCache"/>, so every claim and test that needs this configuration shares one training run.
+/// The training disks of a disk experiment: <see cref="Count"/> radii drawn from <see cref="Range"/> with
+/// <see cref="Seed"/>, rendered exactly with blur σ on an m×m grid. Rendered once per store.
 /// </summary>
-public sealed record DiskExperiment
+public sealed record DiskTrainingSet(int ImageSize, double Sigma, RadiusRange Range, int Count, int Seed) : IExperiment<ShapeDataset>
+{
+    public ShapeDataset Run(ExperimentStore store) =>
+        ShapeDataset.Disks(new ExactRenderer(new ImageGrid(ImageSize), Sigma), Range, Count, Seed);
+}
+
+/// <summary>
+/// One disk-autoencoder training configuration (Sec. 4): the data (σ, radius range, count, seed), the architecture,
+/// the training (steps, lr, batch, regulariser, λ) and K model seeds trained at once. The trained models come from
+/// the <see cref="ModelCache"/>, keyed by this record, so every claim and test that needs it shares one training run.
+/// </summary>
+public sealed record DiskExperiment : IExperiment<TrainedNetwork<Autoencoder>>
 {
     public AutoencoderConfig Config { get; init; } = AutoencoderConfig.Disk();
     public double Sigma { get; init; } = 1.0;
@@ -29,38 +39,36 @@ public sealed record DiskExperiment
     public double[]? Lambdas { get; init; }
     /// <summary>
     /// True: a diverging model stops the training with an error. False (λ sweeps that look for failure): it is left
-    /// with non-finite weights and judged as failed; the other models train on. Not part of the cache key.
+    /// with non-finite weights and judged as failed; the other models train on. It does not change the weights of a
+    /// run that trains, so it is not part of the identity.
     /// </summary>
+    [JsonIgnore]
     public bool StopOnDivergence { get; init; } = true;
 
-    public ImageGrid Grid => new(Config.ImageSize);
-    public RadiusRange TrainingRange => Range ?? RadiusRange.Full(Grid);
+    [JsonIgnore] public ImageGrid Grid => new(Config.ImageSize);
+    [JsonIgnore] public RadiusRange TrainingRange => Range ?? RadiusRange.Full(Grid);
 
-    /// <summary>Everything that determines the trained weights, as the cache key's text.</summary>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"disks σ={Sigma} r∈{TrainingRange} n={TrainCount} data-seed={DataSeed} | {Config} | steps={Steps} lr={LearningRate} batch={BatchSize} ψ={Regulariser} λ=[{string.Join(",", Lambdas ?? [])}] | seeds=[{string.Join(",", Seeds)}]");
-
-    static readonly ConcurrentDictionary<string, ShapeDataset> Datasets = new();
-
-    /// <summary>The training disks (rendered once per process).</summary>
-    public ShapeDataset TrainingSet() => Datasets.GetOrAdd(
-        string.Create(CultureInfo.InvariantCulture, $"{Grid.Size}|{Sigma}|{TrainingRange}|{TrainCount}|{DataSeed}"),
-        _ => ShapeDataset.Disks(new ExactRenderer(Grid, Sigma), TrainingRange, TrainCount, DataSeed));
+    /// <summary>The training data's configuration.</summary>
+    [JsonIgnore] public DiskTrainingSet TrainingSet => new(Config.ImageSize, Sigma, TrainingRange, TrainCount, DataSeed);
 
     /// <summary>Held-out test disks: <paramref name="count"/> evenly spaced radii over <paramref name="range"/> (default: the full range).</summary>
     public ShapeDataset TestSet(int count = 64, RadiusRange? range = null) =>
         ShapeDataset.Disks(new ExactRenderer(Grid, Sigma), (range ?? RadiusRange.Full(Grid)).Sweep(count));
 
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"disks σ={Sigma} r∈{TrainingRange} n={TrainCount} | {Config} | steps={Steps} batch={BatchSize} ψ={Regulariser} λ=[{string.Join(",", Lambdas ?? [])}] | seeds=[{string.Join(",", Seeds)}]");
+
     /// <summary>The trained K models (from the cache, or trained now and cached).</summary>
-    public Autoencoder Train(Action<string>? log = null) => ModelCache.GetOrTrain(Describe(), () =>
+    public TrainedNetwork<Autoencoder> Run(ExperimentStore store) => ModelCache.GetOrTrain<Autoencoder>(this, () =>
     {
-        var data = TrainingSet();
+        var data = store.Get(TrainingSet);
         var model = new Autoencoder(Config, Seeds);
         model.to(TorchRuntime.Device);
         var adam = new Adam(model.parameters(), LearningRate);
-        log?.Invoke($"training {Describe()}");
+        var log = store.Log;
+        log?.Invoke($"training {this}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Trainer.Train(new ReconstructionObjective(model, data.Images.to(TorchRuntime.Device), Regulariser, Lambdas),
+        var result = Trainer.Train(new ReconstructionObjective(model, data.Images.to(TorchRuntime.Device), Regulariser, Lambdas),
             new TrainingOptions
             {
                 Steps = Steps, BatchSize = BatchSize, LearningRate = LearningRate, Seeds = Seeds, LogEvery = 100, ThrowOnDivergence = StopOnDivergence,
@@ -68,6 +76,16 @@ public sealed record DiskExperiment
                     $"  step {step}/{Steps} loss {string.Join(" ", losses.Select(l => l.ToString("0.00", CultureInfo.InvariantCulture)))}" +
                     $" (time left ~{TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / step * (Steps - step)):m\\:ss})"),
             }, adam);
-        return (model, Seeds, adam);
-    }, log);
+        return (model, Seeds, adam, result);
+    }, store.Log);
+}
+
+/// <summary>Each trained model of <paramref name="Training"/> on 64 evenly spaced held-out radii over (0, 32).</summary>
+public sealed record DiskEvaluations(DiskExperiment Training) : IExperiment<DiskEvaluation[]>
+{
+    public DiskEvaluation[] Run(ExperimentStore store)
+    {
+        using var test = Training.TestSet();
+        return DiskEvaluation.Of(store.Get(Training).Model, test);
+    }
 }

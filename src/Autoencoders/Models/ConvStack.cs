@@ -142,9 +142,13 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Evaluate the K models of a 2-D stack one after the other instead of as one grouped convolution. libtorch's CPU
     /// grouped (transposed) 2-D convolutions for these tiny depths are slower than K plain ones (spec/settings.md);
-    /// 1-D stacks are tiny, so per-call overhead dominates and they stay grouped. Both paths compute the same function.
+    /// 1-D stacks are tiny, so per-call overhead dominates and they stay grouped. Both paths compute the same function
+    /// (tested); this stack's own setting, so flipping it affects no other network.
     /// </summary>
-    public static bool SplitModels { get; set; } = true;
+    public bool SplitModels { get; set; } = true;
+
+    /// <summary>The module name; it also seeds the initialisation (<see cref="Initialise"/>).</summary>
+    public string StackName => name ?? "stack";
 
     Tensor Slice(Tensor t, int k) { long per = t.shape[0] / Models; return t.narrow(0, k * per, per); }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Autoencoders.Claims;
+using Autoencoders.Configuration;
 using Autoencoders.Runtime;
 
 namespace Autoencoders.Report;
@@ -39,7 +40,7 @@ public static class ReportWriter
 
         var json = new
         {
-            tier = options.Tier.ToString().ToLowerInvariant(),
+            tier = options.Tier.Name(),
             seed = options.Seed,
             environment = new { torch = TorchRuntime.Describe(), dotnet = Environment.Version.ToString(), os = Environment.OSVersion.ToString(), wall_time_s = elapsed.TotalSeconds },
             summary = Summary(results),

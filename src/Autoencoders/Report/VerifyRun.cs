@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Autoencoders.Claims;
+using Autoencoders.Configuration;
+using Autoencoders.Experiments;
 using Autoencoders.Runtime;
 
 namespace Autoencoders.Report;
@@ -26,7 +28,9 @@ public static class VerifyRun
         var results = new List<ClaimResult>();
         try
         {
-            var context = new ClaimContext(options.Tier, options.Seed, Path.Combine(staging, "figures"), log);
+            // One store for the run: checks that share a network (D2–D4, D6/D8/D9, P4/P5) share its training and evaluation.
+            using var store = new ExperimentStore(log);
+            var context = new ClaimContext(Budget.For(options.Tier, options.Seed), store, Path.Combine(staging, "figures"));
             foreach (var entry in selected)
             {
                 ClaimResult result;

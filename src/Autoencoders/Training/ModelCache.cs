@@ -1,21 +1,25 @@
-using System.Security.Cryptography;
-using System.Text;
-using Autoencoders.Models;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Autoencoders.Training;
 
+/// <summary>A trained network with the loss curve of its training: what the model cache stores and returns.</summary>
+public sealed record TrainedNetwork<TModel>(TModel Model, TrainingResult Result) : IDisposable where TModel : nn.Module
+{
+    public void Dispose() => Model.Dispose();
+}
+
 /// <summary>
-/// Trained models on disk, keyed by a hash of everything that determines them (the caller's full description of
-/// data, model, training and seeds, plus library versions). Entries are checkpoints: written atomically (temporary
-/// file and rename, so concurrent processes never see half a file) and checksummed (a corrupt entry is deleted
-/// and retrained, never loaded).
-/// Location: $AUTOENCODERS_CACHE, else .cache/models under the repository root (found by walking up to Spec.sln),
-/// else under the system temporary folder. `autoencoders cache clear` empties it.
+/// Trained networks on disk, keyed by a hash of their configuration record (<see cref="ConfigurationKey"/>: every
+/// field, by construction) and the library versions. Entries are checkpoints: written atomically (temporary file and
+/// rename, so concurrent processes never see half a file) and checksummed (a corrupt entry is deleted and retrained,
+/// never loaded). Location: $AUTOENCODERS_CACHE, else .cache/models under the repository root (found by walking up
+/// to Spec.sln), else under the system temporary folder. `cache clear` empties it.
 /// </summary>
 public static class ModelCache
 {
     public const string Variable = "AUTOENCODERS_CACHE";
-    const string FormatVersion = "cache-v1";
+    const string FormatVersion = "cache-v2";
 
     public static string Directory
     {
@@ -29,41 +33,45 @@ public static class ModelCache
         }
     }
 
-    public static string Key(string description)
-    {
-        string full = $"{FormatVersion}|{typeof(TorchSharp.torch).Assembly.GetName().Version}|{description}";
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(full)))[..20].ToLowerInvariant();
-    }
+    /// <summary>The file name stem of a configuration's entry.</summary>
+    public static string Key(object configuration) =>
+        ConfigurationKey.Hash(configuration, $"{FormatVersion}|{typeof(torch).Assembly.GetName().Version}");
 
     /// <summary>
-    /// The cached model for <paramref name="description"/>, or the one <paramref name="train"/> makes (then stored).
-    /// One process trains a given configuration at a time: the others wait on its lock file (test projects run in
-    /// parallel and share configurations) and then load what it stored.
+    /// The cached network for <paramref name="configuration"/>, or the one <paramref name="train"/> makes (then
+    /// stored). One process trains a given configuration at a time: the others wait on its lock file (test projects
+    /// run in parallel and share configurations) and then load what it stored.
     /// </summary>
-    public static Autoencoder GetOrTrain(string description, Func<(Autoencoder Model, int[] Seeds, Adam Adam)> train, Action<string>? log = null)
+    public static TrainedNetwork<TModel> GetOrTrain<TModel>(object configuration, Func<(TModel Model, int[] Seeds, Adam Adam, TrainingResult Result)> train, Action<string>? log = null)
+        where TModel : nn.Module
     {
-        string path = Path.Combine(Directory, Key(description) + ".aeckpt");
+        string path = Path.Combine(Directory, Key(configuration) + ".aeckpt");
         System.IO.Directory.CreateDirectory(Directory);
         using var exclusive = Lock(path + ".lock", log);
         if (File.Exists(path))
         {
             try
             {
-                var (model, _, adam) = Checkpoint.Load(path, Runtime.TorchRuntime.Device);
-                adam.Dispose();
-                log?.Invoke($"cache hit {Path.GetFileName(path)}");
-                return model;
+                var loaded = Checkpoint.Load(path, Runtime.TorchRuntime.Device);
+                loaded.Adam.Dispose();
+                if (loaded.Model is TModel model && loaded.Result is { } result)
+                {
+                    log?.Invoke($"cache hit {Path.GetFileName(path)}");
+                    return new TrainedNetwork<TModel>(model, result);
+                }
+                loaded.Model.Dispose();
+                log?.Invoke($"cache entry {Path.GetFileName(path)} holds a {loaded.Model.GetType().Name} without a loss curve, not a {typeof(TModel).Name}; retraining");
             }
             catch (InvalidDataException e)
             {
                 log?.Invoke($"cache entry {Path.GetFileName(path)} unusable ({e.Message}); retraining");
-                File.Delete(path);
             }
+            File.Delete(path);
         }
         var trained = train();
-        Checkpoint.Save(path, trained.Model, trained.Seeds, trained.Adam);
+        Checkpoint.Save(path, trained.Model, trained.Seeds, trained.Adam, trained.Result);
         trained.Adam.Dispose();
-        return trained.Model;
+        return new TrainedNetwork<TModel>(trained.Model, trained.Result);
     }
 
     /// <summary>An exclusive lock on a file (released when disposed, or by the OS if the process dies).</summary>

@@ -17,6 +17,26 @@ public enum Regulariser
 
 public static class Regularisers
 {
+    /// <summary>The paper's names: ψ1 latent locality, ψ2 all weights, ψ3 encoder weights.</summary>
+    public static string PaperName(this Regulariser psi) => psi switch
+    {
+        Regulariser.None => "none",
+        Regulariser.LatentLocality => "ψ1",
+        Regulariser.AllWeights => "ψ2",
+        Regulariser.EncoderWeights => "ψ3",
+        _ => psi.ToString(),
+    };
+
+    /// <summary>A file-name form of <see cref="PaperName"/>.</summary>
+    public static string FileName(this Regulariser psi) => psi switch
+    {
+        Regulariser.None => "none",
+        Regulariser.LatentLocality => "psi1",
+        Regulariser.AllWeights => "psi2",
+        Regulariser.EncoderWeights => "psi3",
+        _ => psi.ToString(),
+    };
+
     /// <summary>
     /// ψ per model, [K]. <paramref name="images"/> [B, K, …] and <paramref name="codes"/> [B, K·d] are the batch;
     /// <paramref name="neighbours"/> [K, B] gives, for model k and element b, the index b′ of its partner x′

@@ -6,6 +6,7 @@ namespace Autoencoders.Training;
 public sealed record TrainingResult(int[] LoggedSteps, double[][] Losses, Divergence?[] Divergences)
 {
     /// <summary>Mean loss over the last logged window, per model.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double[] FinalLoss => Losses.Select(curve => curve.Length == 0 ? double.NaN : curve[^1]).ToArray();
     public bool Failed(int model) => Divergences[model] is not null;
 }

@@ -2,21 +2,20 @@ namespace Autoencoders.Claims.Checks;
 
 /// <summary>
 /// B3: the disk verdicts do not rest on the choices the paper left open. Reruns the disk claims (D2–D6, D8–D11) on the
-/// tier's seeds with a second blur (σ = 0.5 instead of 1) and 1.5× every training length, and holds when each of them
-/// reaches the verdict the registry records (PASS, or NOT REPRODUCED for D3). Experiment tier and above only: at the
-/// default tier it would retrain every disk network (SKIPPED there).
+/// tier's seeds with a second blur σ and a factor on every training length (<see cref="Configuration.RobustnessVariation"/>),
+/// and holds when each of them reaches the verdict the registry records (PASS, or NOT REPRODUCED for D3). Experiment
+/// tier and above only: at the default tier it would retrain every disk network (SKIPPED there).
 /// </summary>
 public sealed class B3Robustness : ClaimCheck
 {
     public override string Id => "B3";
-    public const double AlternativeSigma = 0.5, StepScale = 1.5;
     public static readonly string[] Claims = ["D2", "D3", "D4", "D5", "D6", "D8", "D9", "D10", "D11"];
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
-        if (context.Tier == Tier.Default)
-            throw new ClaimSkippedException("B3 reruns every disk claim with σ = 0.5 and 1.5× the steps: Experiment tier and above");
-        var variant = context with { Sigma = AlternativeSigma, StepScale = StepScale };
+        if (context.Budget.Robustness is not { } v)
+            throw new ClaimSkippedException("B3 reruns every disk claim with a second σ and longer training: Experiment tier and above");
+        var variant = context with { Budget = context.Budget.Varied() };
         var metrics = new Dictionary<string, double>();
         var changed = new List<string>();
         foreach (var id in Claims)
@@ -25,9 +24,9 @@ public sealed class B3Robustness : ClaimCheck
             metrics[$"{id}_same_verdict"] = result.Verdict == Verdict.Fail ? 0 : 1;
             if (result.Verdict == Verdict.Fail) changed.Add($"{id} ({result.Summary})");
         }
-        return (changed.Count == 0, metrics,
+        return new(changed.Count == 0, metrics,
             changed.Count == 0
-                ? $"with σ = {AlternativeSigma} and {StepScale}× the steps, all of {string.Join(", ", Claims)} reach their recorded verdicts"
-                : $"with σ = {AlternativeSigma} and {StepScale}× the steps, the verdict changes for: {string.Join("; ", changed)}", []);
+                ? $"with σ = {v.Sigma} and {v.StepScale}× the steps, all of {string.Join(", ", Claims)} reach their recorded verdicts"
+                : $"with σ = {v.Sigma} and {v.StepScale}× the steps, the verdict changes for: {string.Join("; ", changed)}", []);
     }
 }

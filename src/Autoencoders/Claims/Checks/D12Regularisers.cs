@@ -20,77 +20,91 @@ public sealed class D12Regularisers : ClaimCheck
     /// </summary>
     public const double MinImprovement = D11Hole.MinErrorRatio;
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    /// <summary>One regulariser's runs over the seeds, with their medians.</summary>
+    public sealed record Setting(Regulariser Psi, int[] Seeds, HoleCode[] Runs)
     {
-        var seeds = HoleRegularisation.Seeds(context);
-        var runs = HoleRegularisation.Settings.ToDictionary(psi => psi, psi => HoleRegularisation.Measure(HoleRegularisation.Setting(context, psi), context.Log));
-        var metrics = new Dictionary<string, double>();
-        foreach (var (psi, codes) in runs)
-        {
-            string name = HoleRegularisation.Name(psi);
-            for (int k = 0; k < seeds.Length; k++)
-            {
-                metrics[$"{name}_hole_error[seed{seeds[k]}]"] = codes[k].ErrorInHole;
-                metrics[$"{name}_near_error[seed{seeds[k]}]"] = codes[k].ErrorNearHole;
-                metrics[$"{name}_code_deviation[seed{seeds[k]}]"] = codes[k].CodeDeviation;
-            }
-            metrics[$"{name}_ratio_median"] = codes.Select(c => c.ErrorRatio).Median();
-            metrics[$"{name}_hole_error_median"] = codes.Select(c => c.ErrorInHole).Median();
-            metrics[$"{name}_near_error_median"] = codes.Select(c => c.ErrorNearHole).Median();
-            metrics[$"{name}_code_deviation_median"] = codes.Select(c => c.CodeDeviation).Median();
-            // Reported, not judged: decoding a linear sweep of z across the hole (Fig. 7's axis).
-            metrics[$"{name}_sweep_disk_mismatch_median"] = codes.Select(c => c.SweepDiskMismatch).Median();
-            metrics[$"{name}_sweep_monotone_seeds"] = codes.Count(c => c.SweepMonotone);
-        }
-        double M(Regulariser psi, string what) => metrics[$"{HoleRegularisation.Name(psi)}_{what}"];
-        double fixedBelow = M(Regulariser.None, "hole_error_median") / MinImprovement;
-        metrics["fixed_below_hole_error"] = fixedBelow;
-        bool psi1NotFixed = M(Regulariser.LatentLocality, "hole_error_median") > fixedBelow;
-        bool psi2Smooth = M(Regulariser.AllWeights, "code_deviation_median") < M(Regulariser.None, "code_deviation_median");
-        bool psi2Degrades = M(Regulariser.AllWeights, "near_error_median") > M(Regulariser.EncoderWeights, "near_error_median");
-        int psi3Fixed = runs[Regulariser.EncoderWeights].Count(c => c.ErrorInHole <= fixedBelow);
-        bool psi3FixedEverySeed = psi3Fixed == seeds.Length;
-        bool psi3Best = HoleRegularisation.Settings.All(psi => M(Regulariser.EncoderWeights, "hole_error_median") <= M(psi, "hole_error_median"));
-        metrics["psi3_seeds_fixed"] = psi3Fixed;
-        metrics["part_psi1_does_not_fix"] = psi1NotFixed ? 1 : 0;
-        metrics["part_psi2_smooths"] = psi2Smooth ? 1 : 0;
-        metrics["part_psi2_degrades"] = psi2Degrades ? 1 : 0;
-        metrics["part_psi3_fixes_every_seed"] = psi3FixedEverySeed ? 1 : 0;
-        metrics["part_psi3_lowest_hole_error"] = psi3Best ? 1 : 0;
+        public string Name => Psi.PaperName();
+        public double RatioMedian => Runs.Select(c => c.ErrorRatio).Median();
+        public double HoleErrorMedian => Runs.Select(c => c.ErrorInHole).Median();
+        public double NearErrorMedian => Runs.Select(c => c.ErrorNearHole).Median();
+        public double CodeDeviationMedian => Runs.Select(c => c.CodeDeviation).Median();
+        /// <summary>Reported, not judged: decoding a linear sweep of z across the hole (Fig. 7's axis).</summary>
+        public double SweepMismatchMedian => Runs.Select(c => c.SweepDiskMismatch).Median();
+        public int SweepMonotoneSeeds => Runs.Count(c => c.SweepMonotone);
 
-        string Row(Regulariser psi) =>
-            $"{HoleRegularisation.Name(psi)} (λ {HoleRegularisation.Lambda(psi):G2}): hole/beside {M(psi, "ratio_median"):0.0}, hole {M(psi, "hole_error_median"):0.000}, beside {M(psi, "near_error_median"):0.000}, code deviation {M(psi, "code_deviation_median"):0.000}";
-        string Part(bool ok, string text) => (ok ? "yes: " : "NO: ") + text;
-        var summary = $"medians over {seeds.Length} seeds — " + string.Join("; ", HoleRegularisation.Settings.Select(Row)) + ". Paper's ranking: " + string.Join("; ",
-            Part(psi1NotFixed, $"ψ1 does not fix the hole (median hole error above {fixedBelow:0.000}, half the unregularised one)"),
-            Part(psi2Smooth, "ψ2 smooths the code (deviation below none)"),
-            Part(psi2Degrades, "ψ2 reconstructs worse beside the hole than ψ3"),
-            Part(psi3FixedEverySeed, $"ψ3 fixes the hole in every seed ({psi3Fixed}/{seeds.Length} at or below {fixedBelow:0.000})"),
-            Part(psi3Best, "ψ3 has the lowest hole error"));
-        return (psi1NotFixed && psi2Smooth && psi2Degrades && psi3FixedEverySeed && psi3Best, metrics, summary,
-            Draw(context, HoleRegularisation.Settings, psi => HoleRegularisation.Setting(context, psi), "fig7", "Fig. 7,"));
+        public IEnumerable<(string, double)> Metrics()
+        {
+            for (int k = 0; k < Seeds.Length; k++)
+            {
+                yield return ($"{Name}_hole_error[seed{Seeds[k]}]", Runs[k].ErrorInHole);
+                yield return ($"{Name}_near_error[seed{Seeds[k]}]", Runs[k].ErrorNearHole);
+                yield return ($"{Name}_code_deviation[seed{Seeds[k]}]", Runs[k].CodeDeviation);
+            }
+            yield return ($"{Name}_ratio_median", RatioMedian);
+            yield return ($"{Name}_hole_error_median", HoleErrorMedian);
+            yield return ($"{Name}_near_error_median", NearErrorMedian);
+            yield return ($"{Name}_code_deviation_median", CodeDeviationMedian);
+            yield return ($"{Name}_sweep_disk_mismatch_median", SweepMismatchMedian);
+            yield return ($"{Name}_sweep_monotone_seeds", SweepMonotoneSeeds);
+        }
     }
 
-    /// <summary>Fig. 7: the normalised code against r across the hole, one plot per setting, one line per seed.</summary>
-    internal static List<string> Draw(ClaimContext context, IEnumerable<Regulariser> settings, Func<Regulariser, DiskExperiment> experiment, string prefix, string caption)
+    /// <summary>The paper's ranking, part by part.</summary>
+    public sealed record Ranking(Setting None, Setting Psi1, Setting Psi2, Setting Psi3)
     {
-        var files = new List<string>();
-        foreach (var psi in settings)
+        public IReadOnlyList<Setting> All => [None, Psi1, Psi2, Psi3];
+        public double FixedBelow => None.HoleErrorMedian / MinImprovement;
+        public bool Psi1DoesNotFix => Psi1.HoleErrorMedian > FixedBelow;
+        public bool Psi2Smooths => Psi2.CodeDeviationMedian < None.CodeDeviationMedian;
+        public bool Psi2Degrades => Psi2.NearErrorMedian > Psi3.NearErrorMedian;
+        public int Psi3SeedsFixed => Psi3.Runs.Count(c => c.ErrorInHole <= FixedBelow);
+        public bool Psi3FixesEverySeed => Psi3SeedsFixed == Psi3.Seeds.Length;
+        public bool Psi3Lowest => All.All(s => Psi3.HoleErrorMedian <= s.HoleErrorMedian);
+        public bool Held => Psi1DoesNotFix && Psi2Smooths && Psi2Degrades && Psi3FixesEverySeed && Psi3Lowest;
+
+        public Dictionary<string, double> Metrics()
         {
-            var e = experiment(psi);
-            var evaluations = DiskSuite.Evaluate(e, context.Log);
-            var series = evaluations.Select((ev, k) => (ev, k)).Where(p => HoleCode.Normalised(p.ev).All(double.IsFinite)).Select(p =>
-            {
-                var (ev, k) = p; // runs that failed or diverged have no code to draw
-                var idx = Enumerable.Range(0, ev.Radii.Length).Where(i => ev.Radii[i] >= 4 && ev.Radii[i] <= 26).ToArray();
-                var normalised = HoleCode.Normalised(ev);
-                string label = e.Lambdas is { } l && l.Distinct().Count() > 1 ? $"λ = {l[k]:G2}" : $"seed {e.Seeds[k]}";
-                return new Figures.Series(label, idx.Select(i => ev.Radii[i]).ToArray(), idx.Select(i => normalised[i]).ToArray());
-            }).ToArray();
-            files.Add(Figures.Lines(Path.Combine(context.FigureDirectory, $"{prefix}_{HoleRegularisation.FileName(psi)}.png"),
-                $"{caption} {HoleRegularisation.Name(psi)}: code across the hole (11, 18), 0 at r = {HoleCode.AnchorBelow}, 1 at r = {HoleCode.AnchorAbove}",
-                "disk radius r", "normalised code z", series, marks: [DiskSuite.HoleLow, DiskSuite.HoleHigh]));
+            var metrics = All.SelectMany(s => s.Metrics()).ToDictionary(m => m.Item1, m => m.Item2);
+            metrics["fixed_below_hole_error"] = FixedBelow;
+            metrics["psi3_seeds_fixed"] = Psi3SeedsFixed;
+            metrics["part_psi1_does_not_fix"] = Psi1DoesNotFix ? 1 : 0;
+            metrics["part_psi2_smooths"] = Psi2Smooths ? 1 : 0;
+            metrics["part_psi2_degrades"] = Psi2Degrades ? 1 : 0;
+            metrics["part_psi3_fixes_every_seed"] = Psi3FixesEverySeed ? 1 : 0;
+            metrics["part_psi3_lowest_hole_error"] = Psi3Lowest ? 1 : 0;
+            return metrics;
         }
-        return files;
+    }
+
+    /// <summary>The tier's regularised runs, or SKIPPED below the Experiment tier.</summary>
+    internal static Setting Run(ClaimContext context, Regulariser psi)
+    {
+        if (context.Budget.Regularisers is null)
+            throw new ClaimSkippedException("the regulariser comparisons train 3–5 seeds per setting: Experiment tier and above");
+        var training = HoleRegularisation.Setting(context.Budget, psi);
+        return new Setting(psi, training.Seeds, context.Get(new HoleCodes(training, HoleRegularisation.Hole)));
+    }
+
+    /// <summary>Fig. 7 for the given settings: the normalised code across the hole, one plot per setting, one line per seed.</summary>
+    internal static List<string> Draw(ClaimContext context, IEnumerable<Regulariser> settings) =>
+        settings.Select(psi =>
+        {
+            var training = HoleRegularisation.Setting(context.Budget, psi);
+            return HoleFigures.CodeAcrossHole(context.FigurePath($"fig7_{psi.FileName()}.png"), $"Fig. 7, {psi.PaperName()}", training, context.Evaluate(training), HoleRegularisation.Hole);
+        }).ToList();
+
+    protected override ClaimMeasurement Measure(ClaimContext context)
+    {
+        var r = new Ranking(Run(context, Regulariser.None), Run(context, Regulariser.LatentLocality), Run(context, Regulariser.AllWeights), Run(context, Regulariser.EncoderWeights));
+        string Row(Setting s) =>
+            $"{s.Name} (λ {HoleRegularisation.Lambda(s.Psi):G2}): hole/beside {s.RatioMedian:0.0}, hole {s.HoleErrorMedian:0.000}, beside {s.NearErrorMedian:0.000}, code deviation {s.CodeDeviationMedian:0.000}";
+        string Part(bool ok, string text) => (ok ? "yes: " : "NO: ") + text;
+        var summary = $"medians over {r.Psi3.Seeds.Length} seeds — " + string.Join("; ", r.All.Select(Row)) + ". Paper's ranking: " + string.Join("; ",
+            Part(r.Psi1DoesNotFix, $"ψ1 does not fix the hole (median hole error above {r.FixedBelow:0.000}, half the unregularised one)"),
+            Part(r.Psi2Smooths, "ψ2 smooths the code (deviation below none)"),
+            Part(r.Psi2Degrades, "ψ2 reconstructs worse beside the hole than ψ3"),
+            Part(r.Psi3FixesEverySeed, $"ψ3 fixes the hole in every seed ({r.Psi3SeedsFixed}/{r.Psi3.Seeds.Length} at or below {r.FixedBelow:0.000})"),
+            Part(r.Psi3Lowest, "ψ3 has the lowest hole error"));
+        return new(r.Held, r.Metrics(), summary, Draw(context, HoleRegularisation.Settings));
     }
 }

@@ -1,6 +1,5 @@
 using Autoencoders.Experiments;
 using Autoencoders.Report;
-using Autoencoders.Training;
 
 namespace Autoencoders.Claims.Checks;
 
@@ -16,11 +15,13 @@ public sealed class D13LambdaSweep : ClaimCheck
 
     public static bool Works(HoleCode h) => double.IsFinite(h.CodeDeviation) && h.ErrorNearHole < MaxWorkingError;
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
-        var sweep = HoleRegularisation.Sweep(context);
+        if (context.Budget.Regularisers is null)
+            throw new ClaimSkippedException("the λ sweep trains one model per λ value: Experiment tier and above");
+        var sweep = HoleRegularisation.Sweep(context.Budget);
         var lambdas = sweep.Lambdas!;
-        var runs = HoleRegularisation.Measure(sweep, context.Log);
+        var runs = context.Get(new HoleCodes(sweep, HoleRegularisation.Hole));
         var metrics = new Dictionary<string, double>();
         for (int k = 0; k < lambdas.Length; k++)
         {
@@ -40,11 +41,14 @@ public sealed class D13LambdaSweep : ClaimCheck
             $"code deviation across the hole {string.Join(", ", Enumerable.Range(0, lambdas.Length).Select(k => $"{runs[k].CodeDeviation:0.000} (λ {lambdas[k]:G2})"))}; " +
             $"{(smoother ? "smoother" : "NOT smoother")} at the largest working λ than at the smallest; the largest λ {(largestFails ? "fails" : "still works")} " +
             $"(error beside the hole {runs[^1].ErrorNearHole:0.00})";
-        var figures = D12Regularisers.Draw(context, [Regulariser.EncoderWeights], _ => sweep, "fig8_lambda_sweep", "Fig. 8,");
-        figures.Add(Figures.Lines(Path.Combine(context.FigureDirectory, "fig8_lambda_sweep_measures.png"),
-            "Fig. 8: ψ3 λ sweep: code deviation across the hole and error beside it", "log10 λ", "value",
-            [new("code deviation across the hole", lambdas.Select(Math.Log10).ToArray(), runs.Select(r => double.IsFinite(r.CodeDeviation) ? r.CodeDeviation : 1).ToArray(), Markers: true),
-             new("relative error beside the hole", lambdas.Select(Math.Log10).ToArray(), runs.Select(r => Math.Min(r.ErrorNearHole, 1)).ToArray(), Markers: true)]));
-        return (largestFails && smallestWork && smoother, metrics, summary, figures);
+        var figures = new List<string>
+        {
+            HoleFigures.CodeAcrossHole(context.FigurePath("fig8_lambda_sweep_psi3.png"), "Fig. 8, ψ3", sweep, context.Evaluate(sweep), HoleRegularisation.Hole),
+            Figures.Lines(context.FigurePath("fig8_lambda_sweep_measures.png"),
+                "Fig. 8: ψ3 λ sweep: code deviation across the hole and error beside it", "log10 λ", "value",
+                [new("code deviation across the hole", lambdas.Select(Math.Log10).ToArray(), runs.Select(r => double.IsFinite(r.CodeDeviation) ? r.CodeDeviation : 1).ToArray(), Markers: true),
+                 new("relative error beside the hole", lambdas.Select(Math.Log10).ToArray(), runs.Select(r => Math.Min(r.ErrorNearHole, 1)).ToArray(), Markers: true)]),
+        };
+        return new(largestFails && smallestWork && smoother, metrics, summary, figures);
     }
 }

@@ -1,10 +1,5 @@
-using Autoencoders.Data;
 using Autoencoders.Experiments;
-using Autoencoders.Models;
 using Autoencoders.Report;
-using Autoencoders.Runtime;
-using Autoencoders.Training;
-using TorchSharp;
 
 namespace Autoencoders.Claims.Checks;
 
@@ -16,76 +11,62 @@ namespace Autoencoders.Claims.Checks;
 public sealed class D15Dcgan : ClaimCheck
 {
     public override string Id => "D15";
-    public const int Steps = 3000, BatchSize = 64, Width = 16;
     /// <summary>The GAN must reproduce the observed disks beside the hole within this relative error for the comparison to mean anything.</summary>
     public const double MaxNearError = 0.15;
     /// <summary>GAN training can fail (the discriminator wins); the verdict needs at least this many that learned the data.</summary>
     public const int MinWorkingGans = 2;
+    static Data.Hole Hole => DiskSuite.HoleRange;
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    /// <summary>One GAN measured on the hole.</summary>
+    public sealed record Seed(int Number, double ErrorInHole, double ErrorNearHole, double LargestRadiusErrorInHole, double FinalDiscriminatorLoss, double FinalGeneratorLoss)
     {
-        if (context.Tier != Tier.Gpu)
-            throw new ClaimSkippedException("D15 trains a DCGAN and inverts it per target: Gpu tier (runs on a CPU with --tier gpu)");
-        var hole = DiskSuite.For(context with { Tier = Tier.Default }).Hole;
-        var metrics = new Dictionary<string, double>();
-        var summaries = new List<string>();
-        List<string> figures = [];
-        int held = 0, failedGans = 0;
-        foreach (int seed in Seeds(context))
+        public double Ratio => ErrorInHole / ErrorNearHole;
+        /// <summary>A GAN that did not learn the observed disks says nothing about the hole: counted apart.</summary>
+        public bool Trained => ErrorNearHole <= MaxNearError;
+        public bool FailsInHole => ErrorInHole >= D11Hole.MinErrorRatio * ErrorNearHole;
+        public IEnumerable<(string, double)> Metrics() =>
+        [
+            ($"error_in_hole_{Hole.Inside.MetricSuffix}[seed{Number}]", ErrorInHole), ($"error_near_hole[seed{Number}]", ErrorNearHole), ($"ratio[seed{Number}]", Ratio),
+            ($"largest_radius_error_in_hole_px[seed{Number}]", LargestRadiusErrorInHole), ($"final_discriminator_loss[seed{Number}]", FinalDiscriminatorLoss), ($"final_generator_loss[seed{Number}]", FinalGeneratorLoss),
+        ];
+
+        public static Seed Of(GanRun run)
         {
-            using var gan = new Dcgan(codeSize: 1, Width, seed);
-            gan.to(TorchRuntime.Device);
-            var curve = GanTrainer.Train(gan, hole.TrainingSet().Images.unsqueeze(1).to(TorchRuntime.Device), (int)Math.Round(Steps * context.StepScale), BatchSize, seed: seed, logEvery: 250, log: context.Log);
-            using var test = hole.TestSet();
-            var (codes, outputs) = GanInversion.Invert(gan, test.Images.unsqueeze(1));
-            var inputs = Enumerable.Range(0, test.Count).Select(i => test.Images[i].flatten().data<float>().ToArray()).ToArray();
-            var e = new DiskEvaluation(test.Parameters, codes, inputs, outputs, test.Grid);
-            double inHole = HoleCode.InHoleError(e), near = HoleCode.NearHoleError(e);
-            var holeIdx = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= HoleCode.HoleFrom && e.Radii[i] <= HoleCode.HoleTo).ToArray();
-            double radiusGap = holeIdx.Max(i => Math.Abs(e.RecoveredRadii[i] - e.Radii[i]));
-            metrics[$"error_in_hole_12_17[seed{seed}]"] = inHole;
-            metrics[$"error_near_hole[seed{seed}]"] = near;
-            metrics[$"ratio[seed{seed}]"] = inHole / near;
-            metrics[$"largest_radius_error_in_hole_px[seed{seed}]"] = radiusGap;
-            metrics[$"final_discriminator_loss[seed{seed}]"] = curve[^1].Discriminator;
-            metrics[$"final_generator_loss[seed{seed}]"] = curve[^1].Generator;
-            // A GAN that did not learn the observed disks says nothing about the hole: counted apart.
-            if (near > MaxNearError) failedGans++;
-            else if (inHole >= D11Hole.MinErrorRatio * near) held++;
-            summaries.Add($"seed {seed}: {inHole:0.000} in the hole vs {near:0.000} beside (ratio {inHole / near:0.0}), radius off by up to {radiusGap:0.0} px");
-            if (figures.Count == 0) figures = Draw(context, gan, e);
+            var e = run.Evaluation;
+            return new(run.Seed, HoleCode.InHoleError(e, Hole), HoleCode.NearHoleError(e, Hole),
+                Hole.Inside.IndicesIn(e.Radii).Max(i => Math.Abs(e.RecoveredRadii[i] - e.Radii[i])), run.Curve[^1].Discriminator, run.Curve[^1].Generator);
         }
-        int count = Seeds(context).Length, working = count - failedGans;
-        metrics["seeds_held"] = held;
-        metrics["gans_that_did_not_train"] = failedGans;
-        return (working >= MinWorkingGans && held == working, metrics,
-            $"DCGAN, error in the hole (r 12–17) against beside it (criterion: ratio ≥ {D11Hole.MinErrorRatio} in every GAN that learned the observed disks, error ≤ {MaxNearError} beside the hole, " +
-            $"and at least {MinWorkingGans} such GANs of {count}): holds in {held}/{working}; {failedGans} GAN(s) did not train. " + string.Join("; ", summaries),
-            figures);
     }
 
-    /// <summary>Three seeds at the Gpu tier (each trains its own GAN).</summary>
-    public static int[] Seeds(ClaimContext context) => Enumerable.Range(context.Seed + 1, 3).ToArray();
-
-    static List<string> Draw(ClaimContext context, Dcgan gan, DiskEvaluation e)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
+        if (context.Budget.Gans is null)
+            throw new ClaimSkippedException("D15 trains a DCGAN and inverts it per target: Gpu tier (runs on a CPU with --tier gpu)");
+        var runs = GanExperiment.For(context.Budget).Select(context.Get).ToArray();
+        var seeds = runs.Select(Seed.Of).ToArray();
+        var metrics = seeds.SelectMany(s => s.Metrics()).ToDictionary(m => m.Item1, m => m.Item2);
+        int held = seeds.Count(s => s.Trained && s.FailsInHole), failedGans = seeds.Count(s => !s.Trained), working = seeds.Length - failedGans;
+        metrics["seeds_held"] = held;
+        metrics["gans_that_did_not_train"] = failedGans;
+        return new(working >= MinWorkingGans && held == working, metrics,
+            $"DCGAN, error in the hole (r {Hole.Inside.Caption}) against beside it (criterion: ratio ≥ {D11Hole.MinErrorRatio} in every GAN that learned the observed disks, error ≤ {MaxNearError} beside the hole, " +
+            $"and at least {MinWorkingGans} such GANs of {seeds.Length}): holds in {held}/{working}; {failedGans} GAN(s) did not train. " +
+            string.Join("; ", seeds.Select(s => $"seed {s.Number}: {s.ErrorInHole:0.000} in the hole vs {s.ErrorNearHole:0.000} beside (ratio {s.Ratio:0.0}), radius off by up to {s.LargestRadiusErrorInHole:0.0} px")),
+            Draw(context, runs[0]));
+    }
+
+    static List<string> Draw(ClaimContext context, GanRun run)
+    {
+        var e = run.Evaluation;
         var picks = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= 6 && e.Radii[i] <= 24).Where((_, j) => j % 4 == 0).ToArray();
-        var sweep = Enumerable.Range(0, 12).Select(i => -1 + 2.0 * i / 11).ToArray();
-        float[][] decodedSweep;
-        using (var _ = TorchSharp.torch.no_grad())
-        {
-            var images = gan.Generate(TorchSharp.torch.tensor(sweep.Select(v => (float)v).ToArray(), [sweep.Length, 1]).to(TorchRuntime.Device)).cpu();
-            decodedSweep = Enumerable.Range(0, sweep.Length).Select(i => images[i].flatten().data<float>().ToArray()).ToArray();
-        }
-        var figures = new List<string>
-        {
-            Figures.ImageRows(Path.Combine(context.FigureDirectory, "fig14_dcgan.png"),
-                $"Fig. 14: DCGAN (d = 1) trained without r in (11, 18); test r = {string.Join(", ", picks.Select(i => e.Radii[i].ToString("0.0")))}",
-                [("input", picks.Select(i => e.Inputs[i]).ToArray()), ("G(z*), z* optimised", picks.Select(i => e.Outputs[i]).ToArray()), ("G(z), z = −1 … 1", decodedSweep)]),
-            Figures.Lines(Path.Combine(context.FigureDirectory, "fig14_dcgan_radii.png"),
+        return
+        [
+            Figures.ImageRows(context.FigurePath("fig14_dcgan.png"),
+                $"Fig. 14: DCGAN (d = 1) trained without r in {Hole.Caption}; test r = {string.Join(", ", picks.Select(i => e.Radii[i].ToString("0.0")))}",
+                [("input", picks.Select(i => e.Inputs[i]).ToArray()), ("G(z*), z* optimised", picks.Select(i => e.Outputs[i]).ToArray()), ("G(z), z = −1 … 1", run.DecodedSweep)]),
+            Figures.Lines(context.FigurePath("fig14_dcgan_radii.png"),
                 "Fig. 14: radius of G(z*) against the target radius", "target radius r", "radius of the reconstruction",
-                [new("DCGAN", e.Radii, e.RecoveredRadii, Markers: true), new("identity", [0, 32], [0, 32])], marks: [DiskSuite.HoleLow, DiskSuite.HoleHigh]),
-        };
-        return figures;
+                [new("DCGAN", e.Radii, e.RecoveredRadii, Markers: true), new("identity", [0, 32], [0, 32])], marks: [Hole.Low, Hole.High]),
+        ];
     }
 }

@@ -16,15 +16,15 @@ public sealed class D1DiskConvergence : ClaimCheck
         return Math.Sqrt(mc.Zip(exact, (a, b) => (double)(a - b) * (a - b)).Average()) * Math.Sqrt(n);
     }
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
         var grid = new ImageGrid(32);
-        var random = new Random(context.Seed);
+        var random = new Random(context.Budget.BaseSeed);
         var ratios = new List<double>();
         for (int i = 0; i < 6; i++)
         {
             double r = 2 + 14 * random.NextDouble(), sigma = 0.3 + 1.7 * random.NextDouble();
-            ratios.Add(ScaledError(grid, sigma, r, 2048, context.Seed) / ScaledError(grid, sigma, r, 64, context.Seed));
+            ratios.Add(ScaledError(grid, sigma, r, 2048, context.Budget.BaseSeed) / ScaledError(grid, sigma, r, 64, context.Budget.BaseSeed));
         }
         double control = ScaledError(grid, 1.0, 10, 2048, 7) / ScaledError(grid, 1.0, 10, 64, 7);
         var metrics = new Dictionary<string, double>
@@ -38,12 +38,12 @@ public sealed class D1DiskConvergence : ClaimCheck
         var series = new List<Figures.Series>();
         foreach (var (r, sigma) in new[] { (4.0, 0.5), (10.0, 1.0), (14.0, 2.0) })
         {
-            var rms = ns.Select(n => ScaledError(grid, sigma, r, n, context.Seed) / Math.Sqrt(n)).ToArray();
+            var rms = ns.Select(n => ScaledError(grid, sigma, r, n, context.Budget.BaseSeed) / Math.Sqrt(n)).ToArray();
             series.Add(new($"r = {r}, σ = {sigma}", ns.Select(n => Math.Log10(n)).ToArray(), rms.Select(Math.Log10).ToArray(), Markers: true));
             series.Add(new($"1/√N through N = 16", ns.Select(n => Math.Log10(n)).ToArray(), ns.Select(n => Math.Log10(rms[0] * Math.Sqrt(16.0 / n))).ToArray()));
         }
-        var figure = Figures.Lines(Path.Combine(context.FigureDirectory, "appA_monte_carlo_convergence.png"),
+        var figure = Figures.Lines(context.FigurePath("appA_monte_carlo_convergence.png"),
             "App. A: Monte Carlo disks converge to the exact blurred disk", "log10 N (samples per pixel)", "log10 RMS(MC − exact)", series.ToArray(), ScottPlot.Alignment.UpperRight);
-        return (held, metrics, $"√N·RMS(MC − exact) ratio N=2048/N=64 over 6 random (r, σ): {ratios.Min():0.00}–{ratios.Max():0.00} (1/√N law: 1; accepted 0.5–2)", [figure]);
+        return new(held, metrics, $"√N·RMS(MC − exact) ratio N=2048/N=64 over 6 random (r, σ): {ratios.Min():0.00}–{ratios.Max():0.00} (1/√N law: 1; accepted 0.5–2)", [figure]);
     }
 }

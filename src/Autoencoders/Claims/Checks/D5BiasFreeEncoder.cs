@@ -3,10 +3,20 @@ using Autoencoders.Experiments;
 namespace Autoencoders.Claims.Checks;
 
 /// <summary>D5: a bias-free encoder (decoder with biases) reconstructs about as well as the full network.</summary>
-public sealed class D5BiasFreeEncoder : DiskClaimCheck
+public sealed class D5BiasFreeEncoder : DiskClaimCheck<D5BiasFreeEncoder.Seed>
 {
     public override string Id => "D5";
     public const double MaxRatio = 2.0;
+
+    public sealed record Seed(double BiasFreeEncoderError, double FullError, double NoBiasError) : ISeedMeasurement
+    {
+        public double Ratio => BiasFreeEncoderError / FullError;
+        /// <summary>Negative control: removing the decoder's biases too must break the ratio (D6).</summary>
+        public double ControlRatio => NoBiasError / FullError;
+        public bool Held => Ratio < MaxRatio && ControlRatio >= MaxRatio;
+        public IEnumerable<(string, double)> Metrics() =>
+            [("ratio_bias_free_encoder", Ratio), ("relative_error_bias_free_encoder", BiasFreeEncoderError), ("relative_error_full", FullError), ("control_ratio_no_biases", ControlRatio)];
+    }
 
     /// <summary>
     /// Two seeds of three at paper scale: the bias-free-encoder run of seed 2 leaves the blurred-average plateau late
@@ -15,16 +25,12 @@ public sealed class D5BiasFreeEncoder : DiskClaimCheck
     /// </summary>
     protected override double RequiredShare => 2.0 / 3;
 
-    protected override (bool, Dictionary<string, double>) MeasureSeed(DiskSuite suite, int k, ClaimContext context)
+    protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
-        double full = D2Reconstruction.Score(DiskSuite.Evaluate(suite.Full, context.Log)[k]).RelativeError;
-        double encoderFree = D2Reconstruction.Score(DiskSuite.Evaluate(suite.BiasFreeEncoder, context.Log)[k]).RelativeError;
-        // Negative control: removing the decoder's biases too must break the ratio (D6).
-        double allFree = D2Reconstruction.Score(DiskSuite.Evaluate(suite.BiasFree, context.Log)[k]).RelativeError;
-        return (encoderFree / full < MaxRatio && allFree / full >= MaxRatio,
-            new() { ["ratio_bias_free_encoder"] = encoderFree / full, ["relative_error_bias_free_encoder"] = encoderFree, ["relative_error_full"] = full, ["control_ratio_no_biases"] = allFree / full });
+        double Error(DiskExperiment e) => context.Evaluate(e)[k].Reconstruction().RelativeError;
+        return new(Error(suite.BiasFreeEncoder), Error(suite.Full), Error(suite.BiasFree));
     }
 
-    protected override string Describe(IReadOnlyList<Dictionary<string, double>> s) =>
-        $"error ratio (bias-free encoder / full) {Range(s, "ratio_bias_free_encoder", "0.00")} (< {MaxRatio}); control without any bias {Range(s, "control_ratio_no_biases", "0.0")}";
+    protected override string Describe(IReadOnlyList<Seed> s) =>
+        $"error ratio (bias-free encoder / full) {Range(s, m => m.Ratio, "0.00")} (< {MaxRatio}); control without any bias {Range(s, m => m.ControlRatio, "0.0")}";
 }

@@ -7,9 +7,9 @@ public sealed class D7Homogeneity : ClaimCheck
 {
     public override string Id => "D7";
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
-        var random = new Random(context.Seed);
+        var random = new Random(context.Budget.BaseSeed);
         double worstFree = 0, worstBiased = double.PositiveInfinity;
         for (int i = 0; i < 50; i++)
         {
@@ -24,6 +24,6 @@ public sealed class D7Homogeneity : ClaimCheck
         }
         var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["min_relative_gap_with_bias"] = worstBiased };
         bool held = worstFree <= Homogeneity.Tolerance && worstBiased > 10 * Homogeneity.Tolerance;
-        return (held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases every case ≥ {worstBiased:0.0e+0} (control: > {10 * Homogeneity.Tolerance:0e+0})", []);
+        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases every case ≥ {worstBiased:0.0e+0} (control: > {10 * Homogeneity.Tolerance:0e+0})", []);
     }
 }

@@ -7,11 +7,11 @@ public sealed class P1Table2 : ClaimCheck
 {
     public override string Id => "P1";
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
         using var net = PositionFilter.Network(8);
         var e = PositionFilter.Encode(net, 8);
         int wrong = Enumerable.Range(0, 8).Count(a => e[a] != 8 - a);
-        return (wrong == 0, new() { ["wrong_rows"] = wrong }, $"E(one-hot at a) = [{string.Join(", ", e)}] (Table 2: 8, 7, …, 1)", []);
+        return new(wrong == 0, new Dictionary<string, double> { ["wrong_rows"] = wrong }, $"E(one-hot at a) = [{string.Join(", ", e)}] (Table 2: 8, 7, …, 1)", []);
     }
 }

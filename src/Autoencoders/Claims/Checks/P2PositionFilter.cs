@@ -7,7 +7,7 @@ public sealed class P2PositionFilter : ClaimCheck
 {
     public override string Id => "P2";
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
         int wrong = 0, total = 0;
         for (int layers = 1; layers <= 10; layers++)
@@ -19,7 +19,7 @@ public sealed class P2PositionFilter : ClaimCheck
         }
         var three = PositionFilter.EncodeVariant(3, 0, 3);
         bool strideThreeInjective = three.Distinct().Count() == three.Length;
-        return (wrong == 0 && !strideThreeInjective, new() { ["positions_checked"] = total, ["wrong_positions"] = wrong },
+        return new(wrong == 0 && !strideThreeInjective, new Dictionary<string, double> { ["positions_checked"] = total, ["wrong_positions"] = wrong },
             $"{total - wrong}/{total} positions give 2^L − a (L = 1…10); stride 3 control {(strideThreeInjective ? "unexpectedly injective" : "not injective, as expected")}", []);
     }
 }

@@ -15,29 +15,20 @@ public sealed class P4DecodingPositions : ClaimCheck
     public override string Id => "P4";
     /// <summary>A seed decodes when this share of the sweep lands within a pixel and its peak moves forward this often.</summary>
     public const double MinWithinPixel = 0.95, MinForward = 0.95, MinShareOfSeeds = 0.8;
-    public const int Steps = 3000;
     /// <summary>The width factor of the finding reported beside the verdict: hidden depths 8, 16, 16, 16, 32.</summary>
     public const int WideWidth = 4;
 
-    /// <summary>
-    /// Ten seeds at every tier (a pass rate needs them: three seeds cannot tell 60% from 80%; at batch 100 the 1-D
-    /// decoders train in about a minute); the Experiment tier adds the 4× decoder. Twenty seeds were measured once
-    /// (spec): P4 holds the same verdict there, P5's comparison sits on its threshold.
-    /// </summary>
-    public static int[] Seeds(ClaimContext context) => Enumerable.Range(context.Seed + 1, 10).ToArray();
+    static double[] Sweep => DecodedDiracs.QuarterPixelSweep;
+    static double WithinPixel(DecodedDiracs d) => d.WithinPixelShare;
 
-    /// <summary>The test sweep: a = 0.5, 0.75, …, 62.5 (quarter pixels, never the training positions' grid).</summary>
-    public static readonly double[] Sweep = Enumerable.Range(0, 249).Select(i => 0.5 + 0.25 * i).ToArray();
-
-    public static double WithinPixel(DecodedDiracs d) => d.PeakErrors.Count(e => e <= 1) / (double)d.Positions.Length;
-
+    /// <summary>The per-seed test: most of the sweep within a pixel, the peak moving forward.</summary>
     public static bool Decodes(DecodedDiracs d) => WithinPixel(d) >= MinWithinPixel && d.ForwardShare >= MinForward;
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
-        var seeds = Seeds(context);
-        var (net, _) = PositionExperiment.SharedDecoder(continuous: true, seeds, Steps);
-        var decoded = DecodedDiracs.Of(net, Sweep);
+        var experiment = PositionExperiment.Decoders(context.Budget, continuous: true);
+        var seeds = experiment.Seeds;
+        var decoded = DecodedDiracs.Of(context.Get(experiment).Model, Sweep);
         using var untrained = new ConvStack("position-decoder", PositionNetworks.Decoder(), seeds.Length);
         untrained.Initialise(seeds, 0);
         var control = DecodedDiracs.Of(untrained, Sweep);
@@ -56,8 +47,8 @@ public sealed class P4DecodingPositions : ClaimCheck
         metrics["share_of_seeds_decoding"] = share;
         metrics["control_untrained_best_within_1px"] = control.Max(WithinPixel);
         // Finding, not the verdict (Experiment tier and above): the same training with 4× the hidden depths.
-        DecodedDiracs[]? wide = context.Tier == Tier.Default ? null
-            : DecodedDiracs.Of(PositionExperiment.SharedDecoder(continuous: true, seeds, Steps, WideWidth).Net, Sweep);
+        DecodedDiracs[]? wide = !context.Budget.Positions.WideDecoder ? null
+            : DecodedDiracs.Of(context.Get(PositionExperiment.Decoders(context.Budget, continuous: true, WideWidth)).Model, Sweep);
         if (wide is not null)
         {
             metrics["wide_share_of_seeds_decoding"] = wide.Count(Decodes) / (double)seeds.Length;
@@ -68,16 +59,16 @@ public sealed class P4DecodingPositions : ClaimCheck
         int worst = Enumerable.Range(0, seeds.Length).MinBy(k => WithinPixel(decoded[k]) + decoded[k].ForwardShare);
         var figures = new List<string>
         {
-            Figures.Heatmap(Path.Combine(context.FigureDirectory, "fig10_decoded_diracs.png"),
+            Figures.Heatmap(context.FigurePath("fig10_decoded_diracs.png"),
                 $"Fig. 10: decoded Diracs, best seed ({seeds[best]}), each row normalised", "sample t", "target position a (z = a/64)", Sweep, decoded[best].Outputs),
-            Figures.Heatmap(Path.Combine(context.FigureDirectory, "fig10_decoded_diracs_worst_seed.png"),
+            Figures.Heatmap(context.FigurePath("fig10_decoded_diracs_worst_seed.png"),
                 $"Fig. 10, worst seed ({seeds[worst]}): each row normalised", "sample t", "target position a (z = a/64)", Sweep, decoded[worst].Outputs),
-            Figures.Lines(Path.Combine(context.FigureDirectory, "fig10_peak_positions.png"),
+            Figures.Lines(context.FigurePath("fig10_peak_positions.png"),
                 "Fig. 10: decoded peak position against the target, per seed", "target position a", "decoded peak position",
                 [.. Enumerable.Range(0, seeds.Length).Select(k => new Figures.Series($"seed {seeds[k]}", Sweep, decoded[k].Peaks)),
                  new Figures.Series("target", Sweep, Sweep)]),
         };
-        return (share >= MinShareOfSeeds, metrics,
+        return new(share >= MinShareOfSeeds, metrics,
             $"{good}/{seeds.Length} seeds decode (≥ {MinWithinPixel:P0} of a = 0.5…62.5 within 1 px and peaks moving forward ≥ {MinForward:P0}; criterion ≥ {MinShareOfSeeds:P0} of seeds); " +
             $"within 1 px per seed {string.Join(", ", seeds.Select(s => metrics[$"within_1px[seed{s}]"].ToString("0.00")))}, " +
             $"worst errors {string.Join(", ", seeds.Select(s => metrics[$"worst_peak_error_px[seed{s}]"].ToString("0.0")))} px; untrained best {metrics["control_untrained_best_within_1px"]:0.00}" +

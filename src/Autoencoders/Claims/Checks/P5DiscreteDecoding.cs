@@ -28,12 +28,12 @@ public sealed class P5DiscreteDecoding : ClaimCheck
     static bool Integer(double a) => a % 1 == 0;
     static bool Half(double a) => a % 1 == 0.5;
 
-    protected override (bool, Dictionary<string, double>, string, List<string>) Measure(ClaimContext context)
+    protected override ClaimMeasurement Measure(ClaimContext context)
     {
-        var seeds = P4DecodingPositions.Seeds(context);
-        var sweep = P4DecodingPositions.Sweep;
+        var seeds = PositionExperiment.Decoders(context.Budget, continuous: true).Seeds;
+        var sweep = DecodedDiracs.QuarterPixelSweep;
         DecodedDiracs[] Decoded(bool continuous, int width) =>
-            DecodedDiracs.Of(PositionExperiment.SharedDecoder(continuous, seeds, P4DecodingPositions.Steps, width).Net, sweep);
+            DecodedDiracs.Of(context.Get(PositionExperiment.Decoders(context.Budget, continuous, width)).Model, sweep);
         var continuous = Decoded(true, 1);
         var discrete = Decoded(false, 1);
 
@@ -50,7 +50,7 @@ public sealed class P5DiscreteDecoding : ClaimCheck
         }
         double discreteRatio = d.Select(e => e.Between / e.At).Median(), continuousRatio = c.Select(e => e.Between / e.At).Median();
         double discreteBetween = d.Select(e => e.Between).Median(), continuousBetween = c.Select(e => e.Between).Median();
-        if (context.Tier != Tier.Default)
+        if (context.Budget.Positions.WideDecoder)
         {
             // Reported beside the verdict: the same comparison with P4's 4× decoder.
             var wideContinuous = Decoded(true, P4DecodingPositions.WideWidth).Select(Errors).ToArray();
@@ -68,13 +68,13 @@ public sealed class P5DiscreteDecoding : ClaimCheck
 
         bool unstableBetween = discreteRatio >= MinBetweenToAtRatio && continuousRatio < MinBetweenToAtRatio;
         bool worseThanContinuous = discreteBetween >= MinWorseFactor * continuousBetween;
-        var figure = Figures.Lines(Path.Combine(context.FigureDirectory, "p5_discrete_vs_continuous.png"),
+        var figure = Figures.Lines(context.FigurePath("p5_discrete_vs_continuous.png"),
             "P5: mean peak error per seed, at integers and half-way between (paper's depths)", "seed", "mean |peak − a| (px)",
             [new("discrete, at integers", seeds.Select(s => (double)s).ToArray(), d.Select(e => e.At).ToArray(), Markers: true),
              new("discrete, between", seeds.Select(s => (double)s).ToArray(), d.Select(e => e.Between).ToArray(), Markers: true),
              new("continuous, at integers", seeds.Select(s => (double)s).ToArray(), c.Select(e => e.At).ToArray(), Markers: true),
              new("continuous, between", seeds.Select(s => (double)s).ToArray(), c.Select(e => e.Between).ToArray(), Markers: true)]);
-        return (unstableBetween && worseThanContinuous, metrics,
+        return new(unstableBetween && worseThanContinuous, metrics,
             $"median over {seeds.Length} seeds: discrete decoders err {discreteRatio:0.00}× more between integers than at them (continuous {continuousRatio:0.00}×; criterion ≥ {MinBetweenToAtRatio} and continuous below); " +
             $"between integers discrete {discreteBetween:0.00} px vs continuous {continuousBetween:0.00} px (criterion: discrete ≥ {MinWorseFactor}× continuous); " +
             $"{metrics["discrete_seeds_decoding_p4_criterion"]}/{seeds.Length} discrete seeds pass P4's per-seed test" +

@@ -1,0 +1,36 @@
+using Autoencoders.Theory;
+
+namespace Autoencoders.Analysis;
+
+/// <summary>
+/// The profile f a bias-free disk autoencoder learns (Sec. 4.3: its outputs are y(t, r) = h(r) f(t)) and how it
+/// compares with the optimum of Prop. 2.
+/// </summary>
+public static class RadialProfiles
+{
+    /// <summary>Ring centres t_k = k + ½ of the radial profiles (<see cref="DiskMeasures.RadialProfile"/>).</summary>
+    public static double[] RingCentres(int count) => Enumerable.Range(0, count).Select(k => k + 0.5).ToArray();
+
+    /// <summary>The learned profile f: the mean of the outputs' radial profiles, each scaled to unit peak (empty outputs skipped).</summary>
+    public static double[] Learned(IReadOnlyList<double[]> outputProfiles)
+    {
+        var rows = outputProfiles.Where(p => p.Max(Math.Abs) > 1e-6).Select(p => { double peak = p.MaxBy(Math.Abs); return p.Select(v => v / peak).ToArray(); }).ToArray();
+        return Enumerable.Range(0, rows[0].Length).Select(t => rows.Average(r => r[t])).ToArray();
+    }
+
+    /// <summary>A learned profile scaled onto the optimum for radius R, and the largest gap between them over all rings.</summary>
+    public sealed record Comparison(double[] Learned, double[] Optimal, double MaxGap);
+
+    /// <summary>
+    /// Scales <paramref name="learned"/> by least squares (weight t, the 2-D measure) onto the optimum of Prop. 2 for
+    /// training radius <paramref name="r"/> and measures the largest gap between them.
+    /// </summary>
+    public static Comparison CompareWithOptimum(double[] learned, double r)
+    {
+        var t = RingCentres(learned.Length);
+        var optimal = t.Select(x => OptimalProfile.ClosedForm(x, r)).ToArray();
+        double s = t.Select((x, i) => x * learned[i] * optimal[i]).Sum() / t.Select((x, i) => x * learned[i] * learned[i]).Sum();
+        var scaled = learned.Select(v => s * v).ToArray();
+        return new(scaled, optimal, scaled.Zip(optimal, (a, b) => Math.Abs(a - b)).Max());
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text;
+
+namespace Autoencoders.Configuration;
+
+/// <summary>
+/// Every number of training work a tier buys, for every experiment, in one place: seeds, steps, batch sizes, λ
+/// sweeps, σ. spec/settings.md shows the same table (<see cref="Table"/>; a test keeps the two identical) with the
+/// measurements behind each choice. A part that is null does not run at this tier.
+/// </summary>
+public sealed record Budget
+{
+    public required Tier Tier { get; init; }
+    /// <summary>Every seed list starts after this one (`verify --seed`): seeds BaseSeed + 1, BaseSeed + 2, ….</summary>
+    public required int BaseSeed { get; init; }
+    public required DiskBudget Disks { get; init; }
+    /// <summary>D12–D14's regularised hole runs; null at the default tier.</summary>
+    public required RegulariserBudget? Regularisers { get; init; }
+    public required PositionBudget Positions { get; init; }
+    /// <summary>D15's DCGANs; Gpu tier only.</summary>
+    public required GanBudget? Gans { get; init; }
+    /// <summary>B3's variation of the disk runs; null at the default tier (it retrains every disk network).</summary>
+    public required RobustnessVariation? Robustness { get; init; }
+
+    public static Budget For(Tier tier, int baseSeed = 0)
+    {
+        bool small = tier == Tier.Default;
+        var disks = small ? SmallDisks : PaperDisks;
+        return new Budget
+        {
+            Tier = tier,
+            BaseSeed = baseSeed,
+            Disks = disks,
+            // The Experiment tier runs D11's default-tier hole budget (3 000 steps at batch 100, what a CPU affords for
+            // 12–17 models); the Gpu tier the paper-scale one (4 000 steps at batch 300), so the nightly says whether the budget decides.
+            Regularisers = tier switch
+            {
+                Tier.Default => null,
+                Tier.Experiment => new RegulariserBudget(Seeds: 3, Steps: SmallDisks.GeneralisationSteps, Batch: SmallDisks.GeneralisationBatch, SweepLambdas: [1e-3, 1e-2, 1e-1, 1, 10]),
+                _ => new RegulariserBudget(Seeds: 5, Steps: disks.GeneralisationSteps, Batch: disks.GeneralisationBatch, SweepLambdas: [1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100]),
+            },
+            // P4/P5 run ten seeds at every tier: a pass rate needs them (three seeds cannot tell 60% from 80%).
+            Positions = small
+                ? new PositionBudget(EncoderSeeds: 5, EncoderSteps: 1500, DecoderSeeds: 10, DecoderSteps: 3000, DecoderBatch: 100, WideDecoder: false)
+                : new PositionBudget(EncoderSeeds: 10, EncoderSteps: 4000, DecoderSeeds: 10, DecoderSteps: 3000, DecoderBatch: 100, WideDecoder: true),
+            Gans = tier == Tier.Gpu ? new GanBudget(Seeds: 3, Steps: 3000, Batch: 64, Width: 16) : null,
+            Robustness = small ? null : new RobustnessVariation(Sigma: 0.5, StepScale: 1.5),
+        };
+    }
+
+    /// <summary>
+    /// The default tier's disk runs: 1 500 steps leave the plateau; D10/D11 run 3 000 steps at batch 100 (three times
+    /// the steps of the same wall time at batch 300, enough to leave the blurred-average plateau; 1 000 at 300 do not).
+    /// </summary>
+    static readonly DiskBudget SmallDisks = new(Seeds: 1, Steps: 1500, BiasFreeSteps: 800, GeneralisationSteps: 3000, GeneralisationBatch: 100, Sigma: 1.0, SmallestCheckedRadius: 12);
+    /// <summary>Paper scale: 4 000 steps at the paper's batch 300, three seeds.</summary>
+    static readonly DiskBudget PaperDisks = new(Seeds: 3, Steps: 4000, BiasFreeSteps: 2000, GeneralisationSteps: 4000, GeneralisationBatch: 300, Sigma: 1.0, SmallestCheckedRadius: 6);
+
+    /// <summary>Seeds BaseSeed + 1 … BaseSeed + count.</summary>
+    public int[] Seeds(int count) => Enumerable.Range(BaseSeed + 1, count).ToArray();
+
+    /// <summary>
+    /// B3's budget: every disk training (the disk suite, the regularised runs and the GANs) with σ and the step
+    /// factor of <see cref="Robustness"/>; the position experiments are not disk runs and stay as they are.
+    /// </summary>
+    public Budget Varied()
+    {
+        var v = Robustness ?? throw new InvalidOperationException($"the {Tier.Name()} tier has no robustness variation");
+        int S(int steps) => (int)Math.Round(steps * v.StepScale);
+        return this with
+        {
+            Disks = Disks with { Steps = S(Disks.Steps), BiasFreeSteps = S(Disks.BiasFreeSteps), GeneralisationSteps = S(Disks.GeneralisationSteps), Sigma = v.Sigma },
+            Regularisers = Regularisers is null ? null : Regularisers with { Steps = S(Regularisers.Steps) },
+            Gans = Gans is null ? null : Gans with { Steps = S(Gans.Steps) },
+            Robustness = null,
+        };
+    }
+
+    /// <summary>The budgets of all tiers as the markdown table of spec/settings.md.</summary>
+    public static string Table()
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var tiers = Enum.GetValues<Tier>().Select(t => For(t)).ToArray();
+        var sb = new StringBuilder();
+        sb.AppendLine("| budget | " + string.Join(" | ", tiers.Select(b => b.Tier.Name())) + " |");
+        sb.AppendLine("|---|" + string.Concat(tiers.Select(_ => "---|")));
+        void Row(string name, Func<Budget, string> value) => sb.AppendLine($"| {name} | " + string.Join(" | ", tiers.Select(value)) + " |");
+        string Or(object? part, Func<string> text) => part is null ? "—" : text();
+        Row("disk suite (D2–D11): seeds", b => b.Disks.Seeds.ToString(inv));
+        Row("disk suite: steps at batch 300 (paper network, bias-free encoder)", b => b.Disks.Steps.ToString(inv));
+        Row("disk suite: steps, bias-free network", b => b.Disks.BiasFreeSteps.ToString(inv));
+        Row("disk suite: steps @ batch, r ≤ 18 and hole runs (D10, D11)", b => $"{b.Disks.GeneralisationSteps} @ {b.Disks.GeneralisationBatch}");
+        Row("disk suite: blur σ", b => b.Disks.Sigma.ToString(inv));
+        Row("D2: smallest radius checked (px)", b => b.Disks.SmallestCheckedRadius.ToString(inv));
+        Row("regularised hole runs (D12–D14): seeds", b => Or(b.Regularisers, () => b.Regularisers!.Seeds.ToString(inv)));
+        Row("regularised hole runs: steps @ batch", b => Or(b.Regularisers, () => $"{b.Regularisers!.Steps} @ {b.Regularisers.Batch}"));
+        Row("ψ3 λ sweep (D13)", b => Or(b.Regularisers, () => string.Join(", ", b.Regularisers!.SweepLambdas.Select(l => l.ToString(inv)))));
+        Row("position encoders (P3): seeds, steps", b => $"{b.Positions.EncoderSeeds}, {b.Positions.EncoderSteps}");
+        Row("position decoders (P4, P5): seeds, steps @ batch", b => $"{b.Positions.DecoderSeeds}, {b.Positions.DecoderSteps} @ {b.Positions.DecoderBatch}");
+        Row("position decoders: 4× wide decoder (finding)", b => b.Positions.WideDecoder ? "yes" : "no");
+        Row("DCGANs (D15): seeds, steps @ batch, width", b => Or(b.Gans, () => $"{b.Gans!.Seeds}, {b.Gans.Steps} @ {b.Gans.Batch}, {b.Gans.Width}"));
+        Row("B3 variation: σ, step factor", b => Or(b.Robustness, () => $"{b.Robustness!.Sigma.ToString(inv)}, {b.Robustness.StepScale.ToString(inv)}×"));
+        return sb.ToString();
+    }
+}
+
+/// <summary>The disk autoencoders of D2–D11 (spec/settings.md, Training).</summary>
+/// <param name="SmallestCheckedRadius">Small disks are learned last: D2 checks recovered radii from here up.</param>
+public sealed record DiskBudget(int Seeds, int Steps, int BiasFreeSteps, int GeneralisationSteps, int GeneralisationBatch, double Sigma, double SmallestCheckedRadius);
+
+/// <summary>D12–D14: seeds per regulariser setting, the hole run's length, and ψ3's λ values for D13.</summary>
+public sealed record RegulariserBudget(int Seeds, int Steps, int Batch, double[] SweepLambdas);
+
+/// <summary>Sec. 5: the position encoders (P3) and decoders (P4, P5).</summary>
+public sealed record PositionBudget(int EncoderSeeds, int EncoderSteps, int DecoderSeeds, int DecoderSteps, int DecoderBatch, bool WideDecoder);
+
+/// <summary>D15: DCGANs trained on D11's hole data.</summary>
+public sealed record GanBudget(int Seeds, int Steps, int Batch, int Width);
+
+/// <summary>B3: a second blur σ and a factor on every disk training length.</summary>
+public sealed record RobustnessVariation(double Sigma, double StepScale);

@@ -1,0 +1,85 @@
+using Autoencoders.Experiments;
+using Autoencoders.Training;
+
+namespace Autoencoders.Tests.Properties;
+
+/// <summary>The experiment store: each configuration runs once per store, a failure is not kept, identity is every field.</summary>
+public class ExperimentStoreTests
+{
+    /// <summary>Counts its runs; fails while <see cref="Failures"/> is positive.</summary>
+    sealed class Counter
+    {
+        public int Runs;
+        public int Failures;
+    }
+
+    sealed record Counted(string Name, int Size, [property: System.Text.Json.Serialization.JsonIgnore] Counter Counter) : IExperiment<string>
+    {
+        public string Run(ExperimentStore store)
+        {
+            Counter.Runs++;
+            if (Counter.Failures-- > 0) throw new InvalidOperationException($"{Name} failed");
+            return $"{Name}:{Size}";
+        }
+    }
+
+    [Test]
+    public void A_configuration_runs_once_and_another_configuration_runs_again()
+    {
+        using var store = new ExperimentStore();
+        var counter = new Counter();
+        Assert.That(store.Get(new Counted("a", 1, counter)), Is.EqualTo("a:1"));
+        Assert.That(store.Get(new Counted("a", 1, counter)), Is.EqualTo("a:1"));
+        Assert.That(counter.Runs, Is.EqualTo(1), "an equal configuration (a new record with the same fields) is served from the store");
+        Assert.That(store.Get(new Counted("a", 2, counter)), Is.EqualTo("a:2"));
+        Assert.That(counter.Runs, Is.EqualTo(2), "a configuration that differs in one field is another experiment");
+    }
+
+    /// <summary>The old static caches kept a Lazy's exception for the life of the process; the store keeps nothing for a failed run.</summary>
+    [Test]
+    public void A_failed_run_is_not_kept_and_the_next_request_runs_it_again()
+    {
+        using var store = new ExperimentStore();
+        var counter = new Counter { Failures = 1 };
+        Assert.That(() => store.Get(new Counted("b", 1, counter)), Throws.InvalidOperationException.With.Message.Contains("b failed"));
+        Assert.That(store.Count, Is.Zero);
+        Assert.That(store.Get(new Counted("b", 1, counter)), Is.EqualTo("b:1"));
+        Assert.That(counter.Runs, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_disposed_store_refuses_requests()
+    {
+        var store = new ExperimentStore();
+        store.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => store.Get(new Counted("c", 1, new Counter())));
+    }
+
+    /// <summary>
+    /// The cache key is the record itself: every public property of a disk experiment that is not marked [JsonIgnore]
+    /// appears in its key text, so a field added later is part of the identity without anyone writing it down.
+    /// </summary>
+    [Test]
+    public void Every_field_of_a_configuration_is_part_of_its_key()
+    {
+        foreach (var type in new[] { typeof(DiskExperiment), typeof(PositionDecoderExperiment), typeof(PositionEncoderExperiment), typeof(DiskTrainingSet), typeof(HoleCodes), typeof(GanExperiment) })
+        {
+            var keyed = type.GetProperties().Where(p => !p.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), true) && p.Name != "EqualityContract").Select(p => p.Name).ToArray();
+            Assert.That(keyed, Is.Not.Empty, type.Name);
+            if (type != typeof(DiskExperiment)) continue;
+            string text = ConfigurationKey.Text(new DiskExperiment());
+            foreach (var name in keyed) Assert.That(text, Does.Contain($"\"{name}\""), $"{type.Name}.{name} is missing from the key");
+        }
+        var e = new DiskExperiment();
+        var variants = new object[]
+        {
+            e with { Sigma = 0.5 }, e with { Steps = 2001 }, e with { Seeds = [2] }, e with { BatchSize = 100 }, e with { DataSeed = 2 },
+            e with { Range = Autoencoders.Data.RadiusRange.Uniform(0, 18) }, e with { Lambdas = [1.0] }, e with { Config = Autoencoders.Models.AutoencoderConfig.Disk(false, false) },
+            e with { Regulariser = Regulariser.EncoderWeights }, e with { LearningRate = 1e-2 }, e with { TrainCount = 100 },
+        };
+        var keys = variants.Select(v => ModelCache.Key(v)).Append(ModelCache.Key(e)).ToArray();
+        Assert.That(keys.Distinct().Count(), Is.EqualTo(keys.Length), "each changed field gives another key");
+        Assert.That(ModelCache.Key(e with { StopOnDivergence = false }), Is.EqualTo(ModelCache.Key(e)), "StopOnDivergence does not change trained weights and is not part of the key");
+        Assert.That(ModelCache.Key(new DiskExperiment()), Is.EqualTo(ModelCache.Key(e)), "equal records, equal keys");
+    }
+}

@@ -10,7 +10,14 @@ namespace Autoencoders.Tests.Experiments;
 public class Fig10DecodedDiracsTests
 {
     [Test, Claim("P4")]
-    public void The_paper_depth_decoder_does_not_reliably_decode_positions_within_a_pixel() => ClaimAssert.MatchesRecordedVerdict("P4", Tier.Default);
+    public void The_paper_depth_decoder_does_not_reliably_decode_positions_within_a_pixel()
+    {
+        // 10 seeds cannot show a rate above the 0.8 bar (10/10 gives [0.69, 1]): the verdict is INCONCLUSIVE (5–7 of 10
+        // decode) or NOT REPRODUCED (4 or fewer), never PASS at this tier.
+        var result = ClaimAssert.MatchesRecordedVerdict("P4", Tier.Default);
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive).Or.EqualTo(Verdict.NotReproduced));
+        Assert.That(result.Evidence!.Interval.Upper, Is.GreaterThan(result.Evidence.Interval.Lower));
+    }
 
     [Test, Claim("P4"), Category("Experiment")]
     public void Decoding_positions_over_ten_seeds_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("P4", Tier.Experiment);

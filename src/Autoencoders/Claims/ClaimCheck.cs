@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace Autoencoders.Claims;
 
-/// <summary>What a check measured: whether the paper's observation held, the named numbers, one line and the figures.</summary>
-public sealed record ClaimMeasurement(bool Held, IReadOnlyDictionary<string, double> Metrics, string Summary, IReadOnlyList<string> Figures);
+/// <summary>
+/// What a check measured: whether the paper's observation held, the named numbers, one line and the figures. A claim
+/// judged over several runs also gives its <see cref="Evidence"/> (an interval against a bar), which then decides.
+/// </summary>
+public sealed record ClaimMeasurement(bool Held, IReadOnlyDictionary<string, double> Metrics, string Summary, IReadOnlyList<string> Figures, Evidence? Evidence = null);
 
 /// <summary>
 /// One executable claim: measures, then states whether the paper's observation held. Subclasses implement
@@ -21,6 +24,17 @@ public abstract class ClaimCheck
         var entry = ClaimRegistry.Default[Id];
         var clock = Stopwatch.StartNew();
         var m = Measure(context);
+        if (m.Evidence is { } evidence)
+        {
+            // The interval decides: straddling the bar is INCONCLUSIVE (not a failure), whatever the registry expects.
+            var metrics = new Dictionary<string, double>(m.Metrics)
+            {
+                ["estimate"] = evidence.Interval.Estimate, ["interval_lower"] = evidence.Interval.Lower, ["interval_upper"] = evidence.Interval.Upper, ["bar"] = evidence.Bar,
+            };
+            string summary = $"{m.Summary}. {evidence}" + (evidence.Outcome == Outcome.Undecided ? $": undecided at this tier; {evidence.Decider}" : "");
+            var verdict = evidence.Outcome == Outcome.Undecided ? Verdict.Inconclusive : ClaimResult.Judge(evidence.Outcome == Outcome.Held, entry.Expected);
+            return new ClaimResult(Id, verdict, evidence.Outcome == Outcome.Held, metrics, entry.Criterion, summary, m.Figures, clock.Elapsed, evidence);
+        }
         return new ClaimResult(Id, ClaimResult.Judge(m.Held, entry.Expected), m.Held, m.Metrics, entry.Criterion, m.Summary, m.Figures, clock.Elapsed);
     }
 }

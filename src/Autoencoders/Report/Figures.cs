@@ -89,6 +89,39 @@ public static class Figures
         return Save(plot, path, 700, 700);
     }
 
+    /// <summary>One claim's estimate with its interval and its bar, for <see cref="Intervals"/>.</summary>
+    public sealed record IntervalRow(string Label, double Estimate, double Lower, double Upper, double Bar, string Verdict);
+
+    /// <summary>
+    /// Estimates (dots) with their 95% intervals (vertical bars) against each claim's bar (a short dashed line), one
+    /// column per claim labelled with its id and verdict: the figure of the verdicts judged over runs.
+    /// </summary>
+    public static string Intervals(string path, string title, string yLabel, IReadOnlyList<IntervalRow> rows)
+    {
+        var plot = NewPlot(title);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var interval = plot.Add.Scatter(new double[] { i, i }, new[] { r.Lower, r.Upper });
+            interval.LineWidth = 3;
+            interval.MarkerSize = 0;
+            interval.Color = Colors.SteelBlue;
+            var estimate = plot.Add.Scatter(new double[] { i }, new[] { r.Estimate });
+            estimate.MarkerSize = 9;
+            estimate.Color = Colors.Black;
+            var bar = plot.Add.Scatter(new[] { i - 0.3, i + 0.3 }, new[] { r.Bar, r.Bar });
+            bar.LinePattern = LinePattern.Dashed;
+            bar.LineWidth = 2;
+            bar.MarkerSize = 0;
+            bar.Color = Colors.Red;
+        }
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(r => $"{r.Label}\n{r.Verdict}").ToArray());
+        plot.Axes.SetLimitsX(-0.7, rows.Count - 0.3);
+        plot.XLabel("dot: estimate, blue: 95% interval, red: bar");
+        plot.YLabel(yLabel);
+        return Save(plot, path, Math.Max(700, 140 * rows.Count + 120), 500);
+    }
+
     static string Save(Plot plot, string path, int width, int height)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

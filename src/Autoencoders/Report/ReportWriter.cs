@@ -16,14 +16,22 @@ public static class ReportWriter
         var md = new StringBuilder();
         md.AppendLine("# Verification report: Processing Simple Geometric Attributes with Autoencoders");
         md.AppendLine();
-        md.AppendLine(inv, $"Tier `{options.Tier}`, seed {options.Seed}, {TorchRuntime.Describe()}, wall time {elapsed.TotalSeconds:0.0} s.");
+        md.AppendLine(inv, $"Tier `{options.Tier.Name()}`, seed {options.Seed}, {TorchRuntime.Describe()}, wall time {elapsed.TotalSeconds:0.0} s.");
         md.AppendLine();
         md.AppendLine(Summary(results));
         md.AppendLine();
-        md.AppendLine("| claim | verdict | paper | key numbers |");
-        md.AppendLine("|---|---|---|---|");
+        md.AppendLine("| claim | verdict | estimate [95% interval] vs bar | paper | key numbers |");
+        md.AppendLine("|---|---|---|---|---|");
         foreach (var r in results)
-            md.AppendLine(inv, $"| {r.Id} {registry[r.Id].Title} | {ClaimResult.Label(r.Verdict)} | {registry[r.Id].Paper} | {r.Summary.Replace("|", "\\|")} |");
+            md.AppendLine(inv, $"| {r.Id} {registry[r.Id].Title} | {ClaimResult.Label(r.Verdict)} | {IntervalCell(r)} | {registry[r.Id].Paper} | {r.Summary.Replace("|", "\\|")} |");
+        var judged = results.Where(r => r.Evidence is not null).ToList();
+        if (judged.Count > 0)
+        {
+            var figure = Figures.Intervals(Path.Combine(directory, "figures", "verdict_intervals.png"), "Verdicts over runs: estimate, 95% interval, bar",
+                "rate over seeds", judged.Select(r => new Figures.IntervalRow(r.Id, r.Evidence!.Interval.Estimate, r.Evidence.Interval.Lower, r.Evidence.Interval.Upper, r.Evidence.Bar, ClaimResult.Label(r.Verdict))).ToList());
+            md.AppendLine();
+            md.AppendLine(inv, $"![verdict intervals](figures/{Path.GetFileName(figure)})");
+        }
         foreach (var r in results)
         {
             var e = registry[r.Id];
@@ -51,6 +59,11 @@ public static class ReportWriter
                 paper = registry[r.Id].Paper,
                 verdict = ClaimResult.Label(r.Verdict),
                 held = r.Held,
+                evidence = r.Evidence is not { } ev ? null : new
+                {
+                    quantity = ev.Quantity, estimate = ev.Interval.Estimate, lower = ev.Interval.Lower, upper = ev.Interval.Upper, method = ev.Interval.Method,
+                    bar = ev.Bar, paper_side = ev.PaperSideAbove ? "at or above the bar" : "at or below the bar", outcome = ev.Outcome.ToString(), decider = ev.Decider,
+                },
                 metrics = r.Metrics.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? (double?)kv.Value : null),
                 criterion = r.Criterion,
                 summary = r.Summary,
@@ -61,9 +74,13 @@ public static class ReportWriter
         File.WriteAllText(Path.Combine(directory, "claims.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>"N passed, N failed, N not reproduced, N pending".</summary>
+    static string IntervalCell(ClaimResult r) => r.Evidence is not { } e ? "—" :
+        string.Create(CultureInfo.InvariantCulture, $"{e.Interval.Estimate:0.00} [{e.Interval.Lower:0.00}, {e.Interval.Upper:0.00}] vs {(e.PaperSideAbove ? "≥" : "≤")} {e.Bar:0.##}");
+
+    /// <summary>"N passed, N failed, N not reproduced, N inconclusive, N pending, N skipped".</summary>
     public static string Summary(IReadOnlyList<ClaimResult> results) =>
         $"{results.Count(r => r.Verdict == Verdict.Pass)} passed, {results.Count(r => r.Verdict == Verdict.Fail)} failed, " +
+        $"{results.Count(r => r.Verdict == Verdict.Inconclusive)} inconclusive, " +
         $"{results.Count(r => r.Verdict == Verdict.NotReproduced)} not reproduced (as recorded), {results.Count(r => r.Verdict == Verdict.Pending)} pending, " +
         $"{results.Count(r => r.Verdict == Verdict.Skipped)} skipped";
 }

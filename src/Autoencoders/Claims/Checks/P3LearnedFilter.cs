@@ -39,8 +39,9 @@ public sealed class P3LearnedFilter : ClaimCheck
             "Fig. 9: smallest |cos(filter, [1, 2, 1])| over the layers, per seed", "seed", "min over layers of |cos|",
             [new("trained", seeds.Select(s => (double)s).ToArray(), seeds.Select(s => metrics[$"min_layer_cosine[seed{s}]"]).ToArray(), Markers: true),
              new($"criterion {MinCosine}", [seeds[0], seeds[^1]], [MinCosine, MinCosine])]);
+        var evidence = Evidence.Rate("share of seeds with [1, 2, 1] in every layer", found, seeds.Length, MinShare, "a Gpu-tier run");
         return new(share >= MinShare, metrics,
             $"{found}/{seeds.Length} seeds learn [1, 2, 1] (|cos| ≥ {MinCosine}) in every layer (criterion: ≥ {MinShare:P0} of seeds); per-seed smallest |cos| " +
-            string.Join(", ", seeds.Select(s => metrics[$"min_layer_cosine[seed{s}]"].ToString("0.00"))) + $"; best untrained {bestUntrained:0.00}", [figure]);
+            string.Join(", ", seeds.Select(s => metrics[$"min_layer_cosine[seed{s}]"].ToString("0.00"))) + $"; best untrained {bestUntrained:0.00}", [figure], evidence);
     }
 }

@@ -68,11 +68,12 @@ public sealed class P4DecodingPositions : ClaimCheck
                 [.. Enumerable.Range(0, seeds.Length).Select(k => new Figures.Series($"seed {seeds[k]}", Sweep, decoded[k].Peaks)),
                  new Figures.Series("target", Sweep, Sweep)]),
         };
+        var evidence = Evidence.Rate("share of seeds that decode", good, seeds.Length, MinShareOfSeeds, "a Gpu-tier run");
         return new(share >= MinShareOfSeeds, metrics,
             $"{good}/{seeds.Length} seeds decode (≥ {MinWithinPixel:P0} of a = 0.5…62.5 within 1 px and peaks moving forward ≥ {MinForward:P0}; criterion ≥ {MinShareOfSeeds:P0} of seeds); " +
             $"within 1 px per seed {string.Join(", ", seeds.Select(s => metrics[$"within_1px[seed{s}]"].ToString("0.00")))}, " +
             $"worst errors {string.Join(", ", seeds.Select(s => metrics[$"worst_peak_error_px[seed{s}]"].ToString("0.0")))} px; untrained best {metrics["control_untrained_best_within_1px"]:0.00}" +
             (wide is null ? "" : $". Finding: with {WideWidth}× the depths {wide.Count(Decodes)}/{seeds.Length} seeds decode (least within 1 px: {metrics["wide_worst_within_1px"]:0.00})"),
-            figures);
+            figures, evidence);
     }
 }

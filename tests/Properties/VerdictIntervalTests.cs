@@ -1,0 +1,85 @@
+using Autoencoders.Analysis;
+using Autoencoders.Claims;
+using FsCheck;
+using FsCheck.Fluent;
+using Outcome = Autoencoders.Claims.Outcome;
+using Interval = Autoencoders.Analysis.Interval;
+
+namespace Autoencoders.Tests.Properties;
+
+/// <summary>Verdicts over runs: exact binomial intervals, bootstrap intervals, and the three outcomes against a bar.</summary>
+public class VerdictIntervalTests
+{
+    /// <summary>At k = n and k = 0 the Clopper–Pearson bounds have closed forms: (α/2)^(1/n) and 1 − (α/2)^(1/n).</summary>
+    [TestCase(10), TestCase(3), TestCase(1)]
+    public void Clopper_Pearson_matches_its_closed_forms_at_the_ends(int n)
+    {
+        double edge = Math.Pow(0.025, 1.0 / n);
+        Assert.That(Intervals.ClopperPearson(n, n).Lower, Is.EqualTo(edge).Within(1e-9));
+        Assert.That(Intervals.ClopperPearson(n, n).Upper, Is.EqualTo(1));
+        Assert.That(Intervals.ClopperPearson(0, n).Upper, Is.EqualTo(1 - edge).Within(1e-9));
+        Assert.That(Intervals.ClopperPearson(0, n).Lower, Is.Zero);
+    }
+
+    /// <summary>The tabulated exact interval for 6 of 10 (e.g. any binomial table): 0.2624 to 0.8784.</summary>
+    [Test]
+    public void Clopper_Pearson_for_6_of_10_is_the_tabulated_interval()
+    {
+        var ci = Intervals.ClopperPearson(6, 10);
+        Assert.That(ci.Lower, Is.EqualTo(0.2624).Within(5e-4));
+        Assert.That(ci.Upper, Is.EqualTo(0.8784).Within(5e-4));
+    }
+
+    [Test]
+    public void Every_binomial_interval_contains_its_estimate_and_lies_in_0_1() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(Arb.From(Gen.Choose(1, 200).SelectMany(n => Gen.Choose(0, n).Select(k => (k, n)))), c =>
+        {
+            var ci = Intervals.ClopperPearson(c.k, c.n);
+            return (ci.Lower >= 0 && ci.Upper <= 1 && ci.Lower <= ci.Estimate && ci.Estimate <= ci.Upper).Label($"{c.k}/{c.n}: {ci}");
+        }));
+
+    [Test]
+    public void Impossible_counts_are_refused() =>
+        Assert.Multiple(() =>
+        {
+            Assert.Throws<ArgumentException>(() => Intervals.ClopperPearson(3, 2));
+            Assert.Throws<ArgumentException>(() => Intervals.ClopperPearson(0, 0));
+            Assert.Throws<ArgumentException>(() => Intervals.ClopperPearson(-1, 4));
+        });
+
+    /// <summary>At a bar of 0.8, 10/10 cannot clear it: an unbroken run of successes needs 17 seeds (0.025^(1/17) = 0.805).</summary>
+    [Test]
+    public void Seventeen_clean_seeds_are_needed_to_show_a_rate_above_80_percent()
+    {
+        Assert.That(Intervals.SeedsToDecide(1.0, 0.8), Is.EqualTo(17));
+        Assert.That(Intervals.SeedsToDecide(0.8, 0.8), Is.Null, "an estimate on the bar is never decided");
+    }
+
+    [Test]
+    public void The_bootstrap_of_identical_seeds_is_a_point_and_of_spread_seeds_an_interval_around_the_median()
+    {
+        var point = Intervals.Bootstrap([2.0, 2.0, 2.0], s => s.Average());
+        Assert.That((point.Lower, point.Upper), Is.EqualTo((2.0, 2.0)));
+        double[] spread = [0.9, 1.0, 1.1, 1.2, 1.4, 1.5, 2.0, 0.8];
+        var ci = Intervals.Bootstrap(spread, MathNet.Numerics.Statistics.Statistics.Median);
+        Assert.That(ci.Lower, Is.LessThan(ci.Estimate));
+        Assert.That(ci.Upper, Is.GreaterThan(ci.Estimate));
+        Assert.That(Intervals.Bootstrap(spread, MathNet.Numerics.Statistics.Statistics.Median), Is.EqualTo(ci), "seeded: the same interval every time");
+    }
+
+    /// <summary>The three outcomes of the one rule: interval above the bar, below it, straddling it.</summary>
+    [Test]
+    public void An_interval_above_the_bar_holds_below_it_does_not_and_across_it_is_undecided()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Evidence.Rate("x", 17, 17, 0.8, "t").Outcome, Is.EqualTo(Outcome.Held));
+            Assert.That(Evidence.Rate("x", 0, 5, 0.8, "t").Outcome, Is.EqualTo(Outcome.NotHeld));
+            Assert.That(Evidence.Rate("x", 6, 10, 0.8, "t").Outcome, Is.EqualTo(Outcome.Undecided));
+            Assert.That(Evidence.Rate("x", 10, 10, 0.8, "t").Outcome, Is.EqualTo(Outcome.Undecided), "10/10 cannot clear 0.8");
+            Assert.That(Evidence.Rate("x", 6, 10, 0.8, "a Gpu-tier run").Decider, Does.Contain("seeds").And.Contain("Gpu"));
+            var below = new Evidence("error", new Interval(0.1, 0.05, 0.2, "test"), 0.3, PaperSideAbove: false, "");
+            Assert.That(below.Outcome, Is.EqualTo(Outcome.Held), "a bar the paper's side lies under");
+        });
+    }
+}

@@ -34,8 +34,8 @@ public static class CommandLine
 
         public Grammar(TextWriter output)
         {
-            Tier.AcceptOnlyFromAmong("default", "experiment", "gpu");
-            Device.AcceptOnlyFromAmong("auto", "cpu", "cuda");
+            Tier.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "default", "experiment", "gpu");
+            Device.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "cpu", "cuda");
             Claims.Validators.Add(r =>
             {
                 foreach (var id in Split(r.GetValueOrDefault<string?>()))
@@ -74,7 +74,7 @@ public static class CommandLine
 
         int Verify(ParseResult p, TextWriter output)
         {
-            if (p.GetValue(Device) is { } device) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device);
+            if (p.GetValue(Device) is { } device) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device.ToLowerInvariant());
             TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable));
             var claims = Split(p.GetValue(Claims));
             var options = new VerifyOptions(Tiers.Parse(p.GetValue(Tier)!), claims.Length > 0 ? claims : null, p.GetValue(Out)!, p.GetValue(Seed));
@@ -101,13 +101,16 @@ public static class CommandLine
         return string.Join(" ", error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    /// <summary>No response files: an argument starting with '@' is a value, not a file to read.</summary>
+    static ParserConfiguration Plain => new() { ResponseFileTokenReplacer = null };
+
     static string[] Split(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Checks a command line completely without running anything; throws <see cref="UsageException"/> naming the first problem.</summary>
     public static ParseResult Parse(string[] args)
     {
         if (args.Length == 0) throw new UsageException("no command given");
-        var result = new Grammar(TextWriter.Null).Root.Parse(args);
+        var result = new Grammar(TextWriter.Null).Root.Parse(args, Plain);
         if (result.Errors.Count > 0) throw new UsageException(FirstError(result));
         return result;
     }
@@ -121,7 +124,8 @@ public static class CommandLine
             grammar.Root.Parse(["--help"]).Invoke(invocation);
             return UsageError;
         }
-        var result = grammar.Root.Parse(args);
+        if (args is ["help"]) args = ["--help"]; // as the old parser did
+        var result = grammar.Root.Parse(args, Plain);
         try
         {
             if (result.Errors.Count > 0) throw new UsageException(FirstError(result));

@@ -81,6 +81,31 @@ public class ModelCacheTests
         Assert.That(trainings, Is.EqualTo(1));
     }
 
+    /// <summary>A 1-D position net and a loss curve with a diverged model (NaN, infinity) survive a checkpoint exactly.</summary>
+    [Test]
+    public void A_conv_stack_and_a_diverged_loss_curve_round_trip_through_a_checkpoint()
+    {
+        string path = Path.Combine(directory, "stack.aeckpt");
+        Directory.CreateDirectory(directory);
+        using var net = new ConvStack("position-decoder", PositionNetworks.Decoder(), 2);
+        net.Initialise([1, 2], 0);
+        var result = new TrainingResult([50, 100], [[0.5, 0.25], [double.NaN, double.NaN]], [null, new Divergence(73, double.PositiveInfinity)]);
+        using (var adam = new Adam(net.parameters(), 1e-2)) Checkpoint.Save(path, net, [1, 2], adam, result);
+        var loaded = Checkpoint.Load(path);
+        using var stack = (ConvStack)loaded.Model;
+        loaded.Adam.Dispose();
+        Assert.Multiple(() =>
+        {
+            Assert.That(stack.StackName, Is.EqualTo("position-decoder"));
+            Assert.That(stack.Spec.Channels, Is.EqualTo(net.Spec.Channels));
+            Assert.That(stack.parameters().SelectMany(p => p.data<float>().ToArray()), Is.EqualTo(net.parameters().SelectMany(p => p.data<float>().ToArray())));
+            Assert.That(loaded.Seeds, Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(loaded.Result!.FinalLoss[0], Is.EqualTo(0.25));
+            Assert.That(double.IsNaN(loaded.Result.FinalLoss[1]));
+            Assert.That(loaded.Result.Divergences[1], Is.EqualTo(new Divergence(73, double.PositiveInfinity)));
+        });
+    }
+
     [Test]
     public void Clear_removes_every_entry()
     {

@@ -34,6 +34,17 @@ public class CommandLineTests
         Assert.That(err, Does.Not.Contain("   at "), "no stack trace for user errors");
     }
 
+    /// <summary>What the old hand parser accepted stays accepted: tiers in any case, `help`, values starting with '@'.</summary>
+    [Test]
+    public void Tier_case_help_and_at_sign_values_are_accepted()
+    {
+        Assert.DoesNotThrow(() => CommandLine.Parse(["verify", "--tier", "GPU", "--device", "CPU"]));
+        Assert.DoesNotThrow(() => CommandLine.Parse(["verify", "--out", "@results"]));
+        var (code, text, _) = Run("help");
+        Assert.That(code, Is.Zero);
+        Assert.That(text, Does.Contain("verify"));
+    }
+
     [Test]
     public void No_arguments_prints_help_and_exits_2() => Assert.That(Run().Code, Is.EqualTo(CommandLine.UsageError));
 

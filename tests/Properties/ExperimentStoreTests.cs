@@ -81,5 +81,9 @@ public class ExperimentStoreTests
         Assert.That(keys.Distinct().Count(), Is.EqualTo(keys.Length), "each changed field gives another key");
         Assert.That(ModelCache.Key(e with { StopOnDivergence = false }), Is.EqualTo(ModelCache.Key(e)), "StopOnDivergence does not change trained weights and is not part of the key");
         Assert.That(ModelCache.Key(new DiskExperiment()), Is.EqualTo(ModelCache.Key(e)), "equal records, equal keys");
+        var grid = Autoencoders.Data.ImageGrid.Paper;
+        Assert.That(ModelCache.Key(e with { Range = Autoencoders.Data.RadiusRange.WithHole(grid, 11, 18) }),
+            Is.Not.EqualTo(ModelCache.Key(e with { Range = Autoencoders.Data.RadiusRange.WithHole(grid, 7, 14) })),
+            "two holes of one width, same total length, min and max: the intervals themselves must be in the key");
     }
 }

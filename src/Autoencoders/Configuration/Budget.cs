@@ -52,9 +52,9 @@ public sealed record Budget
     /// The default tier's disk runs: 1 500 steps leave the plateau; D10/D11 run 3 000 steps at batch 100 (three times
     /// the steps of the same wall time at batch 300, enough to leave the blurred-average plateau; 1 000 at 300 do not).
     /// </summary>
-    static readonly DiskBudget SmallDisks = new(Seeds: 1, Steps: 1500, BiasFreeSteps: 800, GeneralisationSteps: 3000, GeneralisationBatch: 100, Sigma: 1.0, SmallestCheckedRadius: 12);
+    static readonly DiskBudget SmallDisks = new(Seeds: 1, Steps: 1500, BiasFreeSteps: 800, GeneralisationSteps: 3000, GeneralisationBatch: 100, Sigma: 1.0, SmallestCheckedRadius: 12, ProfileSupport: false);
     /// <summary>Paper scale: 4 000 steps at the paper's batch 300, three seeds.</summary>
-    static readonly DiskBudget PaperDisks = new(Seeds: 3, Steps: 4000, BiasFreeSteps: 2000, GeneralisationSteps: 4000, GeneralisationBatch: 300, Sigma: 1.0, SmallestCheckedRadius: 6);
+    static readonly DiskBudget PaperDisks = new(Seeds: 3, Steps: 4000, BiasFreeSteps: 2000, GeneralisationSteps: 4000, GeneralisationBatch: 300, Sigma: 1.0, SmallestCheckedRadius: 6, ProfileSupport: true);
 
     /// <summary>Seeds BaseSeed + 1 … BaseSeed + count.</summary>
     public int[] Seeds(int count) => Enumerable.Range(BaseSeed + 1, count).ToArray();
@@ -92,6 +92,7 @@ public sealed record Budget
         Row("disk suite: steps @ batch, r ≤ 18 and hole runs (D10, D11)", b => $"{b.Disks.GeneralisationSteps} @ {b.Disks.GeneralisationBatch}");
         Row("disk suite: blur σ", b => b.Disks.Sigma.ToString(inv));
         Row("D2: smallest radius checked (px)", b => b.Disks.SmallestCheckedRadius.ToString(inv));
+        Row("D10: bias-free r ≤ 18 runs, profile support (App. C)", b => b.Disks.ProfileSupport ? "yes" : "no");
         Row("regularised hole runs (D12–D14): seeds", b => Or(b.Regularisers, () => b.Regularisers!.Seeds.ToString(inv)));
         Row("regularised hole runs: steps @ batch", b => Or(b.Regularisers, () => $"{b.Regularisers!.Steps} @ {b.Regularisers.Batch}"));
         Row("ψ3 λ sweep (D13)", b => Or(b.Regularisers, () => string.Join(", ", b.Regularisers!.SweepLambdas.Select(l => l.ToString(inv)))));
@@ -106,7 +107,8 @@ public sealed record Budget
 
 /// <summary>The disk autoencoders of D2–D11 (spec/settings.md, Training).</summary>
 /// <param name="SmallestCheckedRadius">Small disks are learned last: D2 checks recovered radii from here up.</param>
-public sealed record DiskBudget(int Seeds, int Steps, int BiasFreeSteps, int GeneralisationSteps, int GeneralisationBatch, double Sigma, double SmallestCheckedRadius);
+/// <param name="ProfileSupport">Whether D10 also trains the bias-free network on r ≤ 18 and checks its profile's support (App. C, Fig. 13).</param>
+public sealed record DiskBudget(int Seeds, int Steps, int BiasFreeSteps, int GeneralisationSteps, int GeneralisationBatch, double Sigma, double SmallestCheckedRadius, bool ProfileSupport);
 
 /// <summary>D12–D14: seeds per regulariser setting, the hole run's length, and ψ3's λ values for D13.</summary>
 public sealed record RegulariserBudget(int Seeds, int Steps, int Batch, double[] SweepLambdas);

@@ -58,8 +58,19 @@ public sealed record DiskExperiment : IExperiment<TrainedNetwork<Autoencoder>>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"disks σ={Sigma} r∈{TrainingRange} n={TrainCount} | {Config} | steps={Steps} batch={BatchSize} ψ={Regulariser} λ=[{string.Join(",", Lambdas ?? [])}] | seeds=[{string.Join(",", Seeds)}]");
 
-    /// <summary>The trained K models (from the cache, or trained now and cached).</summary>
-    public TrainedNetwork<Autoencoder> Run(ExperimentStore store) => ModelCache.GetOrTrain<Autoencoder>(this, () =>
+    /// <summary>
+    /// The trained K models (from the cache, or trained now and cached). A cached run in which a model diverged (a λ
+    /// sweep keeps such runs) is refused to a caller that stops on divergence, since the flag is not in the key.
+    /// </summary>
+    public TrainedNetwork<Autoencoder> Run(ExperimentStore store)
+    {
+        var trained = Train(store);
+        if (StopOnDivergence && Array.FindIndex(trained.Result.Divergences, d => d is not null) is int m and >= 0)
+            throw new TrainingDivergedException(m, trained.Result.Divergences[m]!.Step, trained.Result.Divergences[m]!.Loss, ToString());
+        return trained;
+    }
+
+    TrainedNetwork<Autoencoder> Train(ExperimentStore store) => ModelCache.GetOrTrain<Autoencoder>(this, () =>
     {
         var data = store.Get(TrainingSet);
         var model = new Autoencoder(Config, Seeds);

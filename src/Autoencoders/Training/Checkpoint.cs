@@ -58,6 +58,8 @@ public static class Checkpoint
                 ?? throw new InvalidDataException($"checkpoint '{path}' has an empty header");
         }
         catch (JsonException e) { throw new InvalidDataException($"checkpoint '{path}' has an unreadable header ({e.Message})"); }
+        if (header.Architecture is null || header.Seeds is null || header.Names is null || header.Shapes is null || header.Shapes.Any(s => s is null) || header.Names.Length != header.Shapes.Length)
+            throw new InvalidDataException($"checkpoint '{path}' has an incomplete header (architecture, seeds, parameter names and shapes are all required)");
         nn.Module model;
         try { model = header.Architecture.Build(header.Seeds); }
         catch (ArgumentException e) { throw new InvalidDataException($"checkpoint '{path}' states an impossible architecture ({e.Message})"); }

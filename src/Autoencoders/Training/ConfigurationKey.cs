@@ -19,9 +19,9 @@ public static class ConfigurationKey
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>"TypeName {json}".</summary>
+    /// <summary>"Namespace.TypeName {json}" (the full name: two types of one name in different namespaces never share a key).</summary>
     public static string Text(object configuration) =>
-        $"{configuration.GetType().Name} {JsonSerializer.Serialize(configuration, configuration.GetType(), Options)}";
+        $"{configuration.GetType().FullName} {JsonSerializer.Serialize(configuration, configuration.GetType(), Options)}";
 
     /// <summary>A short hash of <see cref="Text"/> and <paramref name="salt"/> (library versions, format), for file names.</summary>
     public static string Hash(object configuration, string salt = "") =>

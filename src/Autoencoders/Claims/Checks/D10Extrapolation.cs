@@ -48,7 +48,7 @@ public sealed class D10Extrapolation : DiskClaimCheck<D10Extrapolation.Seed>
         // Negative control: the network trained on the full range reconstructs the same large disks.
         double fullOutside = context.Evaluate(suite.Full)[k].MeanRelativeError(Outside);
         double? beyond = null;
-        if (context.Tier != Configuration.Tier.Default)
+        if (context.Budget.Disks.ProfileSupport)
         {
             // App. C: the bias-free network's profile has (almost) no mass beyond R = 18.
             var f = context.Evaluate(suite.RestrictedBiasFree)[k].LearnedProfile;
@@ -72,7 +72,7 @@ public sealed class D10Extrapolation : DiskClaimCheck<D10Extrapolation.Seed>
                 [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))]),
             Figures.Lines(context.FigurePath("fig5_recovered_radius.png"), $"Fig. 5: radius of the output against the input's (trained on r ≤ {DiskSuite.RestrictedRadius})", "input radius r", "recovered radius", series),
         };
-        if (context.Tier != Configuration.Tier.Default)
+        if (context.Budget.Disks.ProfileSupport)
         {
             // Fig. 13 (App. C): the bias-free restricted network's profile, per seed, ends near R = 18.
             var profiles = context.Evaluate(suite.RestrictedBiasFree).Select(ev => ev.LearnedProfile).ToArray();

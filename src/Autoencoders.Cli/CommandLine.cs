@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.CommandLine;
 using System.Text.Json;
 using Autoencoders.Benchmarks;
@@ -18,7 +19,7 @@ public static class CommandLine
     public const int Ok = 0, ClaimFailed = 1, UsageError = 2;
 
     const string Verdicts = "PASS (the paper's observation held), NOT REPRODUCED (it did not, as spec/claims.md records), " +
-        "FAIL (the outcome differs from the spec), PENDING (no check yet), SKIPPED (not run at this tier)";
+        "FAIL (the outcome differs from the spec), PENDING (no check yet), SKIPPED (not run at this tier), INCONCLUSIVE (the 95% interval over runs straddles the bar: this tier cannot decide; not a failure)";
 
     /// <summary>The options of `verify`, `bench` and the commands, built once per call (no shared state).</summary>
     sealed class Grammar
@@ -30,6 +31,7 @@ public static class CommandLine
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
         public readonly Option<int> Models = new("--models") { Description = "models trained at once (1–64)", DefaultValueFactory = _ => 1 };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
+        public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
         public readonly RootCommand Root;
 
         public Grammar(TextWriter output)
@@ -60,7 +62,7 @@ public static class CommandLine
             var cache = new Command("cache", "The trained-model cache: .cache/models in the repository, or $AUTOENCODERS_CACHE.") { clear, path };
             Root = new RootCommand("autoencoders — executable claims of Newson et al., \"Processing Simple Geometric Attributes with Autoencoders\". " +
                 "Verdicts: " + Verdicts + ". Environment: AUTOENCODERS_DEVICE (auto|cpu|cuda), AUTOENCODERS_THREADS (default 2), AUTOENCODERS_CACHE (model cache folder).")
-                { verify, bench, cache };
+                { verify, bench, cache, Verbose };
         }
 
         static void Range(Option<int> option, int min, int max) =>
@@ -75,7 +77,8 @@ public static class CommandLine
         int Verify(ParseResult p, TextWriter output)
         {
             if (p.GetValue(Device) is { } device) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device.ToLowerInvariant());
-            TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable));
+            try { TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable)); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
             var claims = Split(p.GetValue(Claims));
             var options = new VerifyOptions(Tiers.Parse(p.GetValue(Tier)!), claims.Length > 0 ? claims : null, p.GetValue(Out)!, p.GetValue(Seed));
             var results = ProgressDisplay.Run(output, log => VerifyRun.Run(options, log));
@@ -125,18 +128,40 @@ public static class CommandLine
             return UsageError;
         }
         if (args is ["help"]) args = ["--help"]; // as the old parser did
+        bool verbose = args.Contains(VerboseFlag);
         var result = grammar.Root.Parse(args, Plain);
         try
         {
             if (result.Errors.Count > 0) throw new UsageException(FirstError(result));
             return result.Invoke(invocation);
         }
-        catch (Exception e) when (e is UsageException or ArgumentException or KeyNotFoundException or FileNotFoundException or InvalidDataException)
+        catch (UsageException e)
         {
             error.WriteLine($"error: {e.Message}");
             error.WriteLine("Run with --help for usage.");
             return UsageError;
         }
+        catch (Exception e)
+        {
+            // A failure while a command runs (not a bad command line): one line naming what failed, exit 1; the stack
+            // trace only with --verbose.
+            string command = result.CommandResult.Command.Name;
+            error.WriteLine($"error: {command} failed: {OneLine(e)}");
+            if (verbose) error.WriteLine(e.ToString());
+            else error.WriteLine($"Run with {VerboseFlag} for the stack trace.");
+            return ClaimFailed;
+        }
+    }
+
+    public const string VerboseFlag = "--verbose";
+
+    /// <summary>The innermost useful message, its type named when it is not self-explaining, on one line.</summary>
+    static string OneLine(Exception e)
+    {
+        while (e is System.Reflection.TargetInvocationException or AggregateException && e.InnerException is { } inner) e = inner;
+        string text = string.Join(" ", e.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return e is InvalidOperationException or IOException or InvalidDataException or ArgumentException or ExternalException
+            ? text : $"{e.GetType().Name}: {text}";
     }
 }
 

@@ -15,4 +15,21 @@ public static class ClaimAssert
         Assert.That(result.Verdict, Is.Not.EqualTo(Verdict.Fail), $"{id}: {result.Summary}");
         return result;
     }
+
+    /// <summary>
+    /// A claim judged as a rate over one seed (the default tier's disk claims): the interval [0.03, 1] or [0, 0.98]
+    /// cannot clear the bar 0.5, so the verdict is INCONCLUSIVE by construction; what the test pins is what the one
+    /// seed did: the claim held there (<paramref name="held"/>), and the seed trained.
+    /// </summary>
+    public static ClaimResult OneSeedIsInconclusiveAndDid(string id, bool held)
+    {
+        var result = MatchesRecordedVerdict(id, Tier.Default);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive), $"{id}: one seed cannot decide a rate against 0.5");
+            Assert.That(result.Evidence!.Trained, Is.EqualTo(1), $"{id}: the one seed trained");
+            Assert.That(result.Evidence.Interval.Estimate, Is.EqualTo(held ? 1.0 : 0.0), $"{id}: the one seed {(held ? "held" : "did not hold")}");
+        });
+        return result;
+    }
 }

@@ -7,7 +7,7 @@ namespace Autoencoders.Tests.Experiments;
 public class Fig2ReconstructionTests
 {
     [Test, Claim("D2")]
-    public void A_d1_autoencoder_encodes_and_decodes_held_out_disks() => ClaimAssert.MatchesRecordedVerdict("D2", Tier.Default);
+    public void A_d1_autoencoder_encodes_and_decodes_held_out_disks() => ClaimAssert.OneSeedIsInconclusiveAndDid("D2", held: true);
 
     [Test, Claim("D2"), Category("Experiment")]
     public void A_d1_autoencoder_encodes_and_decodes_held_out_disks_for_each_of_three_seeds() => ClaimAssert.MatchesRecordedVerdict("D2", Tier.Experiment);

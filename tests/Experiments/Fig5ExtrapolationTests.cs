@@ -7,7 +7,7 @@ namespace Autoencoders.Tests.Experiments;
 public class Fig5ExtrapolationTests
 {
     [Test, Claim("D10")]
-    public void Disks_larger_than_any_seen_in_training_come_back_as_smaller_observed_ones() => ClaimAssert.MatchesRecordedVerdict("D10", Tier.Default);
+    public void Disks_larger_than_any_seen_in_training_come_back_as_smaller_observed_ones() => ClaimAssert.OneSeedIsInconclusiveAndDid("D10", held: true);
 
     [Test, Claim("D10"), Category("Experiment")]
     public void No_extrapolation_and_a_profile_supported_up_to_R_for_each_of_three_seeds() => ClaimAssert.MatchesRecordedVerdict("D10", Tier.Experiment);

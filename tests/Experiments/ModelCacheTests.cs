@@ -34,6 +34,23 @@ public class ModelCacheTests
         return (model, [seed], new Adam(model.parameters(), 1e-3), new TrainingResult([10], [[1.5]], [null]));
     }
 
+    /// <summary>
+    /// The key changes with the code that trains and with the device, so a warm cache never serves a network trained
+    /// by older code or on another device (#16.10); the build stamps the hash of that code.
+    /// </summary>
+    [Test]
+    public void The_key_holds_the_training_code_and_the_device()
+    {
+        var config = new Autoencoders.Experiments.DiskExperiment();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ModelCache.TrainingCodeHash, Does.Match("^[0-9A-Fa-f]{64}$"), "a SHA-256 stamped at build time");
+            Assert.That(ModelCache.Key(config), Is.EqualTo(ModelCache.Key(config, ModelCache.TrainingCodeHash, TorchRuntime.Device.type.ToString())));
+            Assert.That(ModelCache.Key(config, "a", "CPU"), Is.Not.EqualTo(ModelCache.Key(config, "b", "CPU")), "another training code");
+            Assert.That(ModelCache.Key(config, "a", "CPU"), Is.Not.EqualTo(ModelCache.Key(config, "a", "CUDA")), "another device");
+        });
+    }
+
     static TrainedNetwork<Autoencoder> Get(object configuration, Func<(Autoencoder, int[], Adam, TrainingResult)> train) => ModelCache.GetOrTrain<Autoencoder>(configuration, train);
 
     static float[] Weights(Autoencoder m) => m.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();

@@ -34,6 +34,23 @@ public class CommandLineTests
         Assert.That(err, Does.Not.Contain("   at "), "no stack trace for user errors");
     }
 
+    /// <summary>
+    /// A failure while a command runs is not a usage error (#16.11): exit 1 and one line naming what failed, the stack
+    /// trace only with --verbose. Here the output folder cannot be created (/proc refuses new folders).
+    /// </summary>
+    [Test]
+    public void A_failure_during_a_run_exits_1_with_one_line_and_a_stack_trace_only_when_verbose()
+    {
+        var (code, _, err) = Run("verify", "--claims", "D1", "--out", "/proc/no-such-place/verify");
+        Assert.That(code, Is.EqualTo(CommandLine.ClaimFailed), err);
+        Assert.That(err, Does.StartWith("error: verify failed: "));
+        Assert.That(err, Does.Not.Contain("   at "), "no stack trace without --verbose");
+        Assert.That(err, Does.Not.Contain("usage"), "not reported as a usage error");
+        var (verboseCode, _, verboseErr) = Run("verify", "--claims", "D1", "--out", "/proc/no-such-place/verify", "--verbose");
+        Assert.That(verboseCode, Is.EqualTo(CommandLine.ClaimFailed));
+        Assert.That(verboseErr, Does.Contain("   at "), "--verbose prints the stack trace");
+    }
+
     /// <summary>What the old hand parser accepted stays accepted: tiers in any case, `help`, values starting with '@'.</summary>
     [Test]
     public void Tier_case_help_and_at_sign_values_are_accepted()

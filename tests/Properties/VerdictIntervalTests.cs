@@ -73,13 +73,45 @@ public class VerdictIntervalTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Evidence.Rate("x", 17, 17, 0.8, "t").Outcome, Is.EqualTo(Outcome.Held));
-            Assert.That(Evidence.Rate("x", 0, 5, 0.8, "t").Outcome, Is.EqualTo(Outcome.NotHeld));
-            Assert.That(Evidence.Rate("x", 6, 10, 0.8, "t").Outcome, Is.EqualTo(Outcome.Undecided));
-            Assert.That(Evidence.Rate("x", 10, 10, 0.8, "t").Outcome, Is.EqualTo(Outcome.Undecided), "10/10 cannot clear 0.8");
-            Assert.That(Evidence.Rate("x", 6, 10, 0.8, "a Gpu-tier run").Decider, Does.Contain("seeds").And.Contain("Gpu"));
-            var below = new Evidence("error", new Interval(0.1, 0.05, 0.2, "test"), 0.3, PaperSideAbove: false, "");
+            Assert.That(Evidence.Rate("x", 17, 17, 17, 0.8, "t").Outcome, Is.EqualTo(Outcome.Held));
+            Assert.That(Evidence.Rate("x", 0, 5, 5, 0.8, "t").Outcome, Is.EqualTo(Outcome.NotHeld));
+            Assert.That(Evidence.Rate("x", 6, 10, 10, 0.8, "t").Outcome, Is.EqualTo(Outcome.Undecided));
+            Assert.That(Evidence.Rate("x", 10, 10, 10, 0.8, "t").Outcome, Is.EqualTo(Outcome.Undecided), "10/10 cannot clear 0.8");
+            Assert.That(Evidence.Rate("x", 6, 10, 10, 0.8, "a Gpu-tier run").Decider, Does.Contain("seeds").And.Contain("Gpu"));
+            var below = new Evidence("error", new Interval(0.1, 0.05, 0.2, "test"), 0.3, PaperSideAbove: false, "", Trained: 3, Runs: 3);
             Assert.That(below.Outcome, Is.EqualTo(Outcome.Held), "a bar the paper's side lies under");
         });
+    }
+
+    /// <summary>
+    /// The verdict reads the runs that trained; the reading over all runs counts the others as not holding and is
+    /// reported beside it; no trained run decides nothing.
+    /// </summary>
+    [Test]
+    public void A_rate_reads_the_trained_runs_and_reports_all_runs_beside_it()
+    {
+        var e = Evidence.Rate("x", held: 6, trained: 6, runs: 10, bar: 0.5, "t");
+        Assert.Multiple(() =>
+        {
+            Assert.That(e.Interval.Estimate, Is.EqualTo(1.0), "6 of the 6 trained runs");
+            Assert.That(e.Outcome, Is.EqualTo(Outcome.Held), "6/6 gives [0.54, 1], clear of 0.5");
+            Assert.That(e.OverAllRuns!.Estimate, Is.EqualTo(0.6), "6 of all 10 runs");
+            Assert.That(e.OutcomeOverAllRuns, Is.EqualTo(Outcome.Undecided), "6/10 gives [0.26, 0.88]");
+            Assert.That(e.TrainedShare, Is.EqualTo(0.6));
+            Assert.That(Evidence.Rate("x", 0, 0, 3, 0.5, "t").Outcome, Is.EqualTo(Outcome.Undecided), "no run trained");
+            Assert.That(Evidence.Rate("x", 3, 3, 3, 0.5, "t").OverAllRuns, Is.Null, "every run trained: one reading");
+            Assert.Throws<ArgumentException>(() => Evidence.Rate("x", 4, 3, 3, 0.5, "t"));
+        });
+    }
+
+    /// <summary>Paired runs stay paired: a statistic of pairs (a, a) resamples to exactly 1.</summary>
+    [Test]
+    public void The_bootstrap_over_runs_keeps_the_values_of_one_seed_together()
+    {
+        var pairs = new[] { (1.0, 1.0), (2.0, 2.0), (5.0, 5.0), (0.3, 0.3) };
+        var ci = Intervals.Bootstrap(pairs, s => s.Sum(p => p.Item1) / s.Sum(p => p.Item2));
+        Assert.That((ci.Lower, ci.Upper), Is.EqualTo((1.0, 1.0)));
+        var groups = Intervals.Bootstrap(new[] { 1.0, 1.0 }, new[] { 2.0, 2.0 }, (a, b) => a.Average() / b.Average());
+        Assert.That((groups.Lower, groups.Estimate, groups.Upper), Is.EqualTo((0.5, 0.5, 0.5)));
     }
 }

@@ -38,21 +38,55 @@ public static class Intervals
     /// quantiles of the resampled statistic. With few seeds the interval is too narrow rather than too wide: read it
     /// with the seed count beside it.
     /// </summary>
-    public static Interval Bootstrap(IReadOnlyList<double> perSeed, Func<IReadOnlyList<double>, double> statistic, int resamples = 2000, int seed = 12345)
+    public static Interval Bootstrap(IReadOnlyList<double> perSeed, Func<IReadOnlyList<double>, double> statistic, int resamples = 2000, int seed = 12345) =>
+        Bootstrap<double>(perSeed, statistic, resamples, seed);
+
+    /// <summary>
+    /// The percentile bootstrap over runs of any kind: each resample draws whole runs with replacement, so values
+    /// measured on the same seed (a discrete and a continuous decoder of seed s) stay paired.
+    /// </summary>
+    public static Interval Bootstrap<T>(IReadOnlyList<T> runs, Func<IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345)
     {
-        if (perSeed.Count < 1) throw new ArgumentException("a bootstrap needs at least one value");
+        if (runs.Count < 1) throw new ArgumentException("a bootstrap needs at least one run");
         var random = new Random(seed);
-        var sample = new double[perSeed.Count];
+        var sample = new T[runs.Count];
         var stats = new double[resamples];
         for (int b = 0; b < resamples; b++)
         {
-            for (int i = 0; i < sample.Length; i++) sample[i] = perSeed[random.Next(perSeed.Count)];
+            for (int i = 0; i < sample.Length; i++) sample[i] = runs[random.Next(runs.Count)];
             stats[b] = statistic(sample);
         }
+        return Percentiles(statistic(runs), stats, $"bootstrap over {runs.Count} seeds");
+    }
+
+    /// <summary>
+    /// The percentile bootstrap of a statistic comparing two independent groups of runs (e.g. the spread of the
+    /// unregularised runs over that of the ψ3 runs): each group is resampled on its own.
+    /// </summary>
+    public static Interval Bootstrap<T>(IReadOnlyList<T> first, IReadOnlyList<T> second, Func<IReadOnlyList<T>, IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345)
+    {
+        if (first.Count < 1 || second.Count < 1) throw new ArgumentException("a two-group bootstrap needs at least one run in each group");
+        var random = new Random(seed);
+        var a = new T[first.Count];
+        var b = new T[second.Count];
+        var stats = new double[resamples];
+        for (int r = 0; r < resamples; r++)
+        {
+            for (int i = 0; i < a.Length; i++) a[i] = first[random.Next(first.Count)];
+            for (int i = 0; i < b.Length; i++) b[i] = second[random.Next(second.Count)];
+            stats[r] = statistic(a, b);
+        }
+        return Percentiles(statistic(first, second), stats, $"bootstrap over {first.Count} + {second.Count} runs");
+    }
+
+    /// <summary>The 2.5% and 97.5% quantiles of the resampled statistics (non-finite resamples sort last).</summary>
+    static Interval Percentiles(double estimate, double[] stats, string method)
+    {
+        for (int i = 0; i < stats.Length; i++) if (double.IsNaN(stats[i])) stats[i] = double.PositiveInfinity;
         Array.Sort(stats);
         double a = (1 - Confidence) / 2;
-        return new(statistic(perSeed), MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(stats, a),
-            MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(stats, 1 - a), $"bootstrap over {perSeed.Count} seeds");
+        return new(estimate, MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(stats, a),
+            MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(stats, 1 - a), method);
     }
 
     /// <summary>

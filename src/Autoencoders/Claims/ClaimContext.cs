@@ -20,6 +20,10 @@ public sealed record ClaimContext(Budget Budget, ExperimentStore Store, string F
     /// <summary>Each model of a disk training on the 64 held-out test radii.</summary>
     public DiskEvaluation[] Evaluate(DiskExperiment training) => Store.Get(new DiskEvaluations(training));
 
+    /// <summary>Whether each model of a disk training trained (the one rule, <see cref="Analysis.Trainability"/>), on its own radii.</summary>
+    public Analysis.Trainability[] Trainability(DiskExperiment training) =>
+        Evaluate(training).Select(e => e.Trainability(training.TrainingRange, biasFree: !training.Config.EncoderBias && !training.Config.DecoderBias)).ToArray();
+
     public string FigurePath(string name) => Path.Combine(FigureDirectory, name);
 }
 

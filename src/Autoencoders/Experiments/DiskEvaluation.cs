@@ -36,6 +36,17 @@ public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] In
         return new(err / norm, idx.Max(i => Math.Abs(RecoveredRadii[i] - DiskMeasures.RadiusFromArea(Inputs[i]))));
     }
 
+    /// <summary>
+    /// Whether this model trained (<see cref="Analysis.Trainability"/>), judged on the test disks whose radii it was
+    /// trained on; <paramref name="biasFree"/> networks are measured above the rank-one floor their architecture sets.
+    /// </summary>
+    public Trainability Trainability(RadiusRange trainedOn, bool biasFree)
+    {
+        var idx = Enumerable.Range(0, Radii.Length).Where(i => trainedOn.Contains(Radii[i])).ToArray();
+        var targets = idx.Select(i => Inputs[i]).ToArray();
+        return Analysis.Trainability.Of(idx.Select(i => Outputs[i]).ToArray(), targets, biasFree ? Analysis.Trainability.RankOneFloor(targets) : 0);
+    }
+
     /// <summary>The learned radial profile f of these outputs (<see cref="RadialProfiles.Learned"/>).</summary>
     public double[] LearnedProfile => RadialProfiles.Learned(OutputProfiles);
 

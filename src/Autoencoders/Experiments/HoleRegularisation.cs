@@ -53,11 +53,22 @@ public static class HoleRegularisation
         return HoleRun(budget, Of(budget), seeds, psi, seeds.Select(_ => Lambda(psi)).ToArray());
     }
 
-    /// <summary>D13's sweep: the first seed, ψ3 at every λ of the tier; a diverging λ is recorded, not fatal.</summary>
+    /// <summary>
+    /// D13's seeds: as many as D12's, starting one after D12's first seed, because seed 1 was the pilot whose sweep set
+    /// the λ values and the sweep's top (spec/claims.md, D13); the claim is judged on runs separate from it.
+    /// </summary>
+    public static int[] SweepSeeds(Budget budget) => budget.Seeds(Of(budget).Seeds + 1).Skip(1).ToArray();
+
+    /// <summary>
+    /// D13's sweep: ψ3 at every λ of the tier for each of <see cref="SweepSeeds"/>, model s·L + l for seed s and λ l;
+    /// a diverging λ is recorded, not fatal.
+    /// </summary>
     public static DiskExperiment Sweep(Budget budget)
     {
         var r = Of(budget);
-        return HoleRun(budget, r, r.SweepLambdas.Select(_ => Seeds(budget)[0]).ToArray(), Regulariser.EncoderWeights, r.SweepLambdas) with { StopOnDivergence = false };
+        var seeds = SweepSeeds(budget);
+        return HoleRun(budget, r, seeds.SelectMany(s => r.SweepLambdas.Select(_ => s)).ToArray(), Regulariser.EncoderWeights,
+            seeds.SelectMany(_ => r.SweepLambdas).ToArray()) with { StopOnDivergence = false };
     }
 }
 

@@ -43,6 +43,18 @@ public static class PositionExperiment
 public sealed record PositionEncoderExperiment(int[] Seeds, int Steps, double LearningRate = 1e-2, int SignalLength = PositionExperiment.SignalLength)
     : IExperiment<TrainedNetwork<ConvStack>>
 {
+    /// <summary>Whether each encoder trained (the one rule, <see cref="Analysis.Trainability"/>): its outputs on the n one-hots against their targets.</summary>
+    public Analysis.Trainability[] Trainability(ConvStack net)
+    {
+        int n = SignalLength;
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var y = RegressionObjective.Apply(net, eye(n).view(n, 1, n).to(TorchRuntime.Device)).cpu(); // [n, K, 1, 1]
+        var targets = Enumerable.Range(0, n).Select(a => new[] { (float)(n - a) / n }).ToArray();
+        return Enumerable.Range(0, net.Models).Select(k =>
+            Analysis.Trainability.Of(Enumerable.Range(0, n).Select(a => new[] { y[a, k, 0, 0].item<float>() }).ToArray(), targets)).ToArray();
+    }
+
     public TrainedNetwork<ConvStack> Run(ExperimentStore store) => ModelCache.GetOrTrain<ConvStack>(this, () =>
     {
         int n = SignalLength;
@@ -73,6 +85,18 @@ public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int
         var trained = Train();
         return (trained.Net, Seeds, trained.Adam, trained.Result);
     }, store.Log);
+
+    /// <summary>
+    /// Whether each decoder trained (the one rule, <see cref="Analysis.Trainability"/>): its outputs at its own training
+    /// positions against its own targets (triangular Diracs, or one-hots at the integers).
+    /// </summary>
+    public Analysis.Trainability[] Trainability(ConvStack net)
+    {
+        int n = SignalLength;
+        var positions = PositionExperiment.DecoderPositions(Continuous, n: n);
+        var targets = positions.Select(a => Continuous ? Diracs.Triangular(n, a) : Diracs.OneHot(n, (int)a)).ToArray();
+        return DecodedDiracs.Of(net, positions, n).Select(d => Analysis.Trainability.Of(d.Outputs, targets)).ToArray();
+    }
 
     /// <summary>Trains the decoders now (no cache); the caller owns the network and the optimiser.</summary>
     public (ConvStack Net, Adam Adam, TrainingResult Result) Train()

@@ -99,14 +99,16 @@ public static class Figures
     public static string Intervals(string path, string title, string yLabel, IReadOnlyList<IntervalRow> rows)
     {
         var plot = NewPlot(title);
+        // An unbounded interval (no trained run, a spread of zero) is drawn to the top of the plot.
+        double top = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper, r.Bar }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.2 + 0.1;
         for (int i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
+            var r = rows[i] with { Upper = double.IsFinite(rows[i].Upper) ? rows[i].Upper : top, Lower = double.IsFinite(rows[i].Lower) ? rows[i].Lower : -top };
             var interval = plot.Add.Scatter(new double[] { i, i }, new[] { r.Lower, r.Upper });
             interval.LineWidth = 3;
             interval.MarkerSize = 0;
             interval.Color = Colors.SteelBlue;
-            var estimate = plot.Add.Scatter(new double[] { i }, new[] { r.Estimate });
+            var estimate = plot.Add.Scatter(new double[] { i }, new[] { double.IsFinite(r.Estimate) ? r.Estimate : r.Bar });
             estimate.MarkerSize = 9;
             estimate.Color = Colors.Black;
             var bar = plot.Add.Scatter(new[] { i - 0.3, i + 0.3 }, new[] { r.Bar, r.Bar });

@@ -33,9 +33,24 @@ public static class ModelCache
         }
     }
 
-    /// <summary>The file name stem of a configuration's entry.</summary>
-    public static string Key(object configuration) =>
-        ConfigurationKey.Hash(configuration, $"{FormatVersion}|{typeof(torch).Assembly.GetName().Version}");
+    /// <summary>
+    /// The file name stem of a configuration's entry: the configuration, the TorchSharp version, the hash of the code
+    /// that decides the weights (<see cref="TrainingCodeHash"/>) and the device (a GPU rounds differently).
+    /// </summary>
+    public static string Key(object configuration) => Key(configuration, TrainingCodeHash, Runtime.TorchRuntime.Device.type.ToString());
+
+    /// <summary>The key for explicit code hash and device (what <see cref="Key(object)"/> fills in).</summary>
+    public static string Key(object configuration, string trainingCodeHash, string device) =>
+        ConfigurationKey.Hash(configuration, $"{FormatVersion}|{typeof(torch).Assembly.GetName().Version}|{trainingCodeHash}|{device}");
+
+    /// <summary>
+    /// SHA-256 over the sources of Data, Models, Training, Experiments and Runtime, stamped at build time
+    /// (Autoencoders.csproj): a change to any of them retrains every cached network.
+    /// </summary>
+    public static string TrainingCodeHash { get; } =
+        typeof(ModelCache).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false).Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .SingleOrDefault(a => a.Key == "TrainingCodeHash")?.Value is { Length: > 0 } hash ? hash
+            : throw new InvalidOperationException("the assembly carries no TrainingCodeHash: build it with Autoencoders.csproj");
 
     /// <summary>
     /// The cached network for <paramref name="configuration"/>, or the one <paramref name="train"/> makes (then

@@ -35,11 +35,8 @@ public sealed class D10Extrapolation : DiskClaimCheck<D10Extrapolation.Seed>
         }
     }
 
-    /// <summary>
-    /// Two seeds of three (spec: seed 2 leaves the blurred-average plateau late, and at the Experiment budget its
-    /// networks overshoot the radius bound by 0.4 px and keep a 0.1 tail in f beyond R, though its error ratio is 63).
-    /// </summary>
-    protected override double RequiredShare => 2.0 / 3;
+
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => context.Budget.Disks.ProfileSupport ? [suite.Restricted, suite.RestrictedBiasFree] : [suite.Restricted];
 
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {

@@ -1,3 +1,4 @@
+using Autoencoders.Analysis;
 using Autoencoders.Experiments;
 using Autoencoders.Report;
 
@@ -11,30 +12,33 @@ namespace Autoencoders.Claims.Checks;
 public sealed class D15Dcgan : ClaimCheck
 {
     public override string Id => "D15";
-    /// <summary>The GAN must reproduce the observed disks beside the hole within this relative error for the comparison to mean anything.</summary>
-    public const double MaxNearError = 0.15;
-    /// <summary>GAN training can fail (the discriminator wins); the verdict needs at least this many that learned the data.</summary>
-    public const int MinWorkingGans = 2;
+    /// <summary>The bar of the rate over trained GANs that fail in the hole: most of them (as the disk claims).</summary>
+    public const double Bar = Evidence.MostRuns;
     static Data.Hole Hole => DiskSuite.HoleRange;
 
     /// <summary>One GAN measured on the hole.</summary>
-    public sealed record Seed(int Number, double ErrorInHole, double ErrorNearHole, double LargestRadiusErrorInHole, double FinalDiscriminatorLoss, double FinalGeneratorLoss)
+    /// <param name="Trainability">
+    /// GAN training can fail (the discriminator wins); the one rule, on the inverted reconstructions of the radii it
+    /// was trained on, says whether it learned the data. One that did not says nothing about the hole.
+    /// </param>
+    public sealed record Seed(int Number, double ErrorInHole, double ErrorNearHole, double LargestRadiusErrorInHole, double FinalDiscriminatorLoss, double FinalGeneratorLoss, Trainability Trainability)
     {
         public double Ratio => ErrorInHole / ErrorNearHole;
-        /// <summary>A GAN that did not learn the observed disks says nothing about the hole: counted apart.</summary>
-        public bool Trained => ErrorNearHole <= MaxNearError;
+        public bool Trained => Trainability.Trained;
         public bool FailsInHole => ErrorInHole >= D11Hole.MinErrorRatio * ErrorNearHole;
         public IEnumerable<(string, double)> Metrics() =>
         [
             ($"error_in_hole_{Hole.Inside.MetricSuffix}[seed{Number}]", ErrorInHole), ($"error_near_hole[seed{Number}]", ErrorNearHole), ($"ratio[seed{Number}]", Ratio),
             ($"largest_radius_error_in_hole_px[seed{Number}]", LargestRadiusErrorInHole), ($"final_discriminator_loss[seed{Number}]", FinalDiscriminatorLoss), ($"final_generator_loss[seed{Number}]", FinalGeneratorLoss),
+            ($"unexplained_share[seed{Number}]", Trainability.Relative),
         ];
 
         public static Seed Of(GanRun run)
         {
             var e = run.Evaluation;
             return new(run.Seed, HoleCode.InHoleError(e, Hole), HoleCode.NearHoleError(e, Hole),
-                Hole.Inside.IndicesIn(e.Radii).Max(i => Math.Abs(e.RecoveredRadii[i] - e.Radii[i])), run.Curve[^1].Discriminator, run.Curve[^1].Generator);
+                Hole.Inside.IndicesIn(e.Radii).Max(i => Math.Abs(e.RecoveredRadii[i] - e.Radii[i])), run.Curve[^1].Discriminator, run.Curve[^1].Generator,
+                e.Trainability(Hole.TrainingRange(e.Grid), biasFree: false));
         }
     }
 
@@ -47,12 +51,11 @@ public sealed class D15Dcgan : ClaimCheck
         var metrics = seeds.SelectMany(s => s.Metrics()).ToDictionary(m => m.Item1, m => m.Item2);
         int held = seeds.Count(s => s.Trained && s.FailsInHole), failedGans = seeds.Count(s => !s.Trained), working = seeds.Length - failedGans;
         metrics["seeds_held"] = held;
-        metrics["gans_that_did_not_train"] = failedGans;
-        return new(working >= MinWorkingGans && held == working, metrics,
-            $"DCGAN, error in the hole (r {Hole.Inside.Caption}) against beside it (criterion: ratio ≥ {D11Hole.MinErrorRatio} in every GAN that learned the observed disks, error ≤ {MaxNearError} beside the hole, " +
-            $"and at least {MinWorkingGans} such GANs of {seeds.Length}): holds in {held}/{working}; {failedGans} GAN(s) did not train. " +
-            string.Join("; ", seeds.Select(s => $"seed {s.Number}: {s.ErrorInHole:0.000} in the hole vs {s.ErrorNearHole:0.000} beside (ratio {s.Ratio:0.0}), radius off by up to {s.LargestRadiusErrorInHole:0.0} px")),
-            Draw(context, runs[0]));
+        var evidence = Evidence.Rate("share of trained GANs that fail in the hole", held, working, seeds.Length, Bar, "more GAN seeds (about 6 that train)");
+        return new(true, metrics,
+            $"DCGAN, error in the hole (r {Hole.Inside.Caption}) against beside it (criterion: ratio ≥ {D11Hole.MinErrorRatio} in a GAN that trained): holds in {held}/{working} trained GANs; {failedGans} did not train. " +
+            string.Join("; ", seeds.Select(s => $"seed {s.Number}: {s.ErrorInHole:0.000} in the hole vs {s.ErrorNearHole:0.000} beside (ratio {s.Ratio:0.0}), radius off by up to {s.LargestRadiusErrorInHole:0.0} px, unexplained share {s.Trainability.Relative:0.00}")),
+            Draw(context, runs[0]), evidence);
     }
 
     static List<string> Draw(ClaimContext context, GanRun run)

@@ -18,6 +18,8 @@ public sealed class D2Reconstruction : DiskClaimCheck<D2Reconstruction.Seed>
             [("relative_error", RelativeError), ("max_radius_error_px", RadiusError), ("min_radius_checked", MinRadiusChecked), ("relative_error_untrained", UntrainedRelativeError)];
     }
 
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Full];
+
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         double minRadius = context.Budget.Disks.SmallestCheckedRadius;

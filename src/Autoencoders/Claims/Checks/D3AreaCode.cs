@@ -22,6 +22,8 @@ public sealed class D3AreaCode : DiskClaimCheck<D3AreaCode.Seed>
             [("spearman_abs", SpearmanAbs), ("exponent_p", Exponent), ("power_fit_r2", PowerFitR2), ("linear_r2_on_r", LinearR2OnR), ("linear_r2_on_r2", LinearR2OnR2), ("control_exponent_radius_code", ControlExponent)];
     }
 
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Full];
+
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var e = context.Evaluate(suite.Full)[k];

@@ -19,6 +19,8 @@ public sealed class D4Interpolation : DiskClaimCheck<D4Interpolation.Seed>
             [("monotone", Monotone ? 1 : 0), ("min_radius", MinRadius), ("max_radius", MaxRadius), ("max_disk_mismatch", MaxMismatch), ("control_pixel_blend_mismatch", ControlBlendMismatch)];
     }
 
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Full];
+
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var model = context.Get(suite.Full).Model;

@@ -26,6 +26,8 @@ public sealed class D8ScalarProduct : DiskClaimCheck<D8ScalarProduct.Seed>
     /// <summary>C of the least-squares fit z = C·h through the origin.</summary>
     static double ThroughOrigin(double[] h, double[] z) => h.Zip(z, (a, b) => a * b).Sum() / h.Sum(a => a * a);
 
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.BiasFree];
+
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var e = context.Evaluate(suite.BiasFree)[k];

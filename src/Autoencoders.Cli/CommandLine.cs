@@ -128,11 +128,13 @@ public static class CommandLine
             return UsageError;
         }
         if (args is ["help"]) args = ["--help"]; // as the old parser did
-        bool verbose = args.Contains(VerboseFlag);
-        var result = grammar.Root.Parse(args, Plain);
+        ParseResult? result = null;
+        bool verbose = false;
         try
         {
+            result = grammar.Root.Parse(args, Plain);
             if (result.Errors.Count > 0) throw new UsageException(FirstError(result));
+            verbose = result.GetValue(grammar.Verbose);
             return result.Invoke(invocation);
         }
         catch (UsageException e)
@@ -145,8 +147,8 @@ public static class CommandLine
         {
             // A failure while a command runs (not a bad command line): one line naming what failed, exit 1; the stack
             // trace only with --verbose.
-            string command = result.CommandResult.Command.Name;
-            error.WriteLine($"error: {command} failed: {OneLine(e)}");
+            string command = result?.CommandResult.Command.Name ?? "autoencoders";
+            error.WriteLine(e is OperationCanceledException ? $"error: {command} was interrupted" : $"error: {command} failed: {OneLine(e)}");
             if (verbose) error.WriteLine(e.ToString());
             else error.WriteLine($"Run with {VerboseFlag} for the stack trace.");
             return ClaimFailed;

@@ -33,8 +33,9 @@ public class Fig12OptimalProfileTests
     }
 
     /// <summary>
-    /// Fig. 12 as numbers: the default tier's bias-free network (seed 1) beside the optimum. Rounded to 0.1 so that
-    /// float noise across CPUs cannot flip a digit; the numeric criterion lives in the D9 check (max gap &lt; 0.1).
+    /// Fig. 12 learned column (#16.8: no longer an approval snapshot, since the learned value at t = 31.5 sat 0.01–0.03
+    /// from a rounding cut): the default tier's bias-free network (seed 1), scaled onto the optimum, lies within the
+    /// D9 bound of it at every ring shown in the paper's figure.
     /// </summary>
     [Test, Claim("D9")]
     public void The_profile_learned_without_biases_sits_on_the_optimum()
@@ -42,10 +43,10 @@ public class Fig12OptimalProfileTests
         var context = TestRun.Context(Tier.Default);
         var learned = context.Evaluate(context.Disks.BiasFree)[0].LearnedProfile;
         var (scaled, optimal, _) = RadialProfiles.CompareWithOptimum(learned, 32);
-        var inv = CultureInfo.InvariantCulture;
-        var text = new StringBuilder("t | optimal | learned | difference\n");
-        foreach (int k in new[] { 0, 8, 16, 20, 24, 28, 31, 36, 44 })
-            text.AppendLine(inv, $"{k + 0.5,4:0.0} | {optimal[k]:0.0} | {scaled[k]:0.0} | {Math.Round(scaled[k] - optimal[k], 1) + 0.0:0.0}");
-        Snapshot.Text(text.ToString());
+        Assert.Multiple(() =>
+        {
+            foreach (int k in new[] { 0, 8, 16, 20, 24, 28, 31, 36, 44 })
+                Assert.That(scaled[k], Is.EqualTo(optimal[k]).Within(Autoencoders.Claims.Checks.D9OptimalProfile.MaxLearnedGap), $"t = {k + 0.5}");
+        });
     }
 }

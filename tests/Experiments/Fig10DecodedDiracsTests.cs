@@ -12,18 +12,38 @@ public class Fig10DecodedDiracsTests
     [Test, Claim("P4")]
     public void The_paper_depth_decoder_does_not_reliably_decode_positions_within_a_pixel()
     {
-        // 10 seeds cannot show a rate above the 0.8 bar (10/10 gives [0.69, 1]): the verdict is INCONCLUSIVE (5–7 of 10
+        // 10 seeds cannot show a rate above the 0.8 bar (10/10 gives [0.69, 1]): the verdict is INCONCLUSIVE (5–9 of 10
         // decode) or NOT REPRODUCED (4 or fewer), never PASS at this tier.
-        var result = ClaimAssert.MatchesRecordedVerdict("P4", Tier.Default);
-        Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive).Or.EqualTo(Verdict.NotReproduced));
-        Assert.That(result.Evidence!.Interval.Upper, Is.GreaterThan(result.Evidence.Interval.Lower));
+        var result = ClaimAssert.MatchesRecordedVerdict("P4", Tier.Default, [Verdict.Inconclusive], minTrainedShare: 1);
+        // #16.2, the band around the recorded distribution (spec: 6/10 and 5/10 on two machines; within 1 px per seed
+        // 0.65–1.00): the decoders train and most of each sweep lands within a pixel, so a broken training cannot pass
+        // as "not reproduced".
+        var withinPixel = result.Metrics.Where(m => m.Key.StartsWith("within_1px[")).Select(m => m.Value).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.3, 0.9), "share of seeds that decode");
+            Assert.That(withinPixel, Has.Length.EqualTo(10));
+            Assert.That(withinPixel.Average(), Is.GreaterThanOrEqualTo(0.75), "mean share of the sweep within a pixel");
+        });
     }
 
     [Test, Claim("P4"), Category("Experiment")]
     public void Decoding_positions_over_ten_seeds_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("P4", Tier.Experiment);
 
     [Test, Claim("P5")]
-    public void Discrete_against_continuous_decoding_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("P5", Tier.Default);
+    public void Discrete_against_continuous_decoding_matches_the_recorded_verdict()
+    {
+        // The paired bootstrap over 10 seeds straddles the 1.2 bar (measured 1.00 [0.76, 1.75]): INCONCLUSIVE, or NOT
+        // REPRODUCED as recorded when the interval falls below it.
+        var result = ClaimAssert.MatchesRecordedVerdict("P5", Tier.Default, [Verdict.Inconclusive], minTrainedShare: 1);
+        // #16.2, the band around the recorded distribution: medians between integers 0.35–0.50 px on two machines.
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Metrics["discrete_between_median_px"], Is.InRange(0.15, 0.8));
+            Assert.That(result.Metrics["continuous_between_median_px"], Is.InRange(0.15, 0.8));
+            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.6, 1.7), "discrete / continuous");
+        });
+    }
 
     [Test, Claim("P5"), Category("Experiment")]
     public void Discrete_against_continuous_decoding_over_ten_seeds_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("P5", Tier.Experiment);

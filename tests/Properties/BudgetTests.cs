@@ -24,7 +24,7 @@ public class BudgetTests
             Assert.That(small.Regularisers, Is.Null);
             Assert.That(small.Gans, Is.Null);
             Assert.That(small.Robustness, Is.Null);
-            Assert.That(gpu.Regularisers!.Seeds, Is.EqualTo(5));
+            Assert.That(gpu.Regularisers!.Seeds, Is.EqualTo(10), "D12–D14 are bootstrapped over seeds");
             Assert.That(gpu.Regularisers.SweepLambdas, Has.Length.EqualTo(7));
             Assert.That(gpu.Seeds(3), Is.EqualTo(new[] { 11, 12, 13 }));
         });
@@ -86,5 +86,23 @@ public class BudgetTests
         foreach (var folder in new[] { "Experiments", "Configuration", "Training", "Models", "Data", "Analysis" })
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs"))
                 Assert.That(File.ReadAllText(file), Does.Not.Contain("Autoencoders.Claims"), $"{folder}/{Path.GetFileName(file)} references the claims layer");
+    }
+
+    /// <summary>`verify --seed N` moves every seed: initialisations and batch orders, and the training data too.</summary>
+    [Test]
+    public void A_base_seed_gives_fresh_data_as_well_as_fresh_initialisations()
+    {
+        var shifted = Budget.For(Tier.Experiment, baseSeed: 100);
+        var suite = Autoencoders.Experiments.DiskSuite.For(shifted);
+        var decoders = Autoencoders.Experiments.PositionExperiment.Decoders(shifted, continuous: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(suite.Full.Seeds, Is.EqualTo(new[] { 101, 102, 103, 104, 105, 106 }));
+            Assert.That(suite.Full.DataSeed, Is.EqualTo(101));
+            Assert.That(suite.Hole.DataSeed, Is.EqualTo(101));
+            Assert.That(decoders.DataSeed, Is.EqualTo(111));
+            Assert.That(Autoencoders.Experiments.DiskSuite.For(Budget.For(Tier.Default)).Full.DataSeed, Is.EqualTo(1), "base seed 0 keeps the recorded data");
+            Assert.That(Autoencoders.Experiments.HoleRegularisation.SweepSeeds(shifted), Is.EqualTo(new[] { 102, 103, 104, 105, 106, 107 }), "D13 skips the pilot's position");
+        });
     }
 }

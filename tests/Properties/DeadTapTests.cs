@@ -51,4 +51,39 @@ public class DeadTapTests
         Assert.That(cos, Has.All.EqualTo(1.0).Within(1e-12));
         Assert.That(FilterSimilarity.CosineTo121(filters[^1]), Is.LessThan(0.95), "the old all-tap measure");
     }
+
+    /// <summary>
+    /// The same in the 2-D disk autoencoder: the encoder's last layer reads a 2×2 map, so its top row and left column
+    /// of taps (5 of 9) only multiply padding; the decoder's first (transposed) layer maps 1×1 to 2×2 and its tap 0
+    /// in each direction lands outside the output. Their gradient from the data is exactly 0 (ψ2 and ψ3 count them in
+    /// the weight norm, and their own gradient only shrinks them toward 0).
+    /// </summary>
+    [Test, Claim("P3")]
+    public void The_2D_autoencoder_has_dead_taps_at_its_1x1_code_and_they_get_no_gradient()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Autoencoder(AutoencoderConfig.Disk(), [1]);
+        var x = rand(4, 1, 64, 64);
+        (model.forward(x) - x).pow(2).sum().backward();
+        float[] Grad(TorchSharp.Modules.Parameter w) => w.grad!.abs().sum([0L, 1L]).flatten().data<float>().ToArray(); // per tap, summed over channels
+        var encoderLast = Grad(model.Encoder.Weights[^1]);
+        var decoderFirst = Grad(model.Decoder.Weights[0]);
+        bool Dead(int tap) => tap / 3 == 0 || tap % 3 == 0; // top row or left column of the 3×3 taps
+        Assert.Multiple(() =>
+        {
+            for (int tap = 0; tap < 9; tap++)
+            {
+                if (Dead(tap))
+                {
+                    Assert.That(encoderLast[tap], Is.EqualTo(0f), $"encoder last layer, tap {tap}");
+                    Assert.That(decoderFirst[tap], Is.EqualTo(0f), $"decoder first layer, tap {tap}");
+                }
+                else
+                {
+                    Assert.That(encoderLast[tap], Is.GreaterThan(0f), $"encoder last layer, live tap {tap}");
+                    Assert.That(decoderFirst[tap], Is.GreaterThan(0f), $"decoder first layer, live tap {tap}");
+                }
+            }
+        });
+    }
 }

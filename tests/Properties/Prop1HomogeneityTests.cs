@@ -96,4 +96,9 @@ public class Prop1HomogeneityTests
         var failure = Assert.Catch(() => Check.One(Quick, DecoderProperty(negative, bias: false)));
         Assert.That(failure!.Message, Does.Contain("Falsifiable"));
     }
+
+    /// <summary>Prop. 1 as `verify` judges it (50 random decoders and the biased control): the check itself, not only the property behind it, runs in the default tier (#16.9).</summary>
+    [Test, Claim("D7")]
+    public void The_D7_check_run_by_verify_passes() =>
+        Assert.That(ClaimAssert.MatchesRecordedVerdict("D7", Autoencoders.Configuration.Tier.Default).Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass));
 }

@@ -114,4 +114,64 @@ public class VerdictIntervalTests
         var groups = Intervals.Bootstrap(new[] { 1.0, 1.0 }, new[] { 2.0, 2.0 }, (a, b) => a.Average() / b.Average());
         Assert.That((groups.Lower, groups.Estimate, groups.Upper), Is.EqualTo((0.5, 0.5, 0.5)));
     }
+
+    /// <summary>
+    /// Two groups are resampled separately: a ratio of group means whose groups differ in spread has an interval that
+    /// a joint resampling of pairs would not give (here the numerator's group varies and the denominator's does not,
+    /// so the interval's width comes from the first group alone).
+    /// </summary>
+    [Test]
+    public void A_two_group_bootstrap_resamples_each_group_on_its_own()
+    {
+        double[] varying = [1, 2, 3, 4, 5, 6], constant = [2, 2, 2, 2, 2, 2];
+        var ratio = Intervals.Bootstrap(varying, constant, (a, b) => a.Average() / b.Average());
+        var inverse = Intervals.Bootstrap(constant, varying, (a, b) => a.Average() / b.Average());
+        Assert.Multiple(() =>
+        {
+            Assert.That(ratio.Estimate, Is.EqualTo(1.75).Within(1e-12));
+            Assert.That(ratio.Lower, Is.LessThan(1.75));
+            Assert.That(ratio.Upper, Is.GreaterThan(1.75));
+            Assert.That(inverse.Upper - inverse.Lower, Is.GreaterThan(0), "the varying group in the denominator spreads it too");
+        });
+    }
+
+    /// <summary>
+    /// An undefined resample (0/0) counts against the paper (the caller's choice), and an unbounded one (x/0) makes
+    /// the interval unbounded rather than NaN.
+    /// </summary>
+    [Test]
+    public void Undefined_and_unbounded_resamples_give_a_defined_interval()
+    {
+        double[] zeros = [0, 0, 0], ones = [1, 1, 1];
+        var undefined = Intervals.Bootstrap(zeros, zeros, (a, b) => a.Average() / b.Average(), nanAs: double.NegativeInfinity);
+        Assert.That((undefined.Lower, undefined.Upper), Is.EqualTo((double.NegativeInfinity, double.NegativeInfinity)));
+        var unbounded = Intervals.Bootstrap(ones, zeros, (a, b) => a.Average() / b.Average());
+        Assert.That(unbounded.Upper, Is.EqualTo(double.PositiveInfinity));
+        Assert.That(double.IsNaN(unbounded.Lower), Is.False);
+        var evidence = Evidence.Continuous("x", unbounded, null, 2, paperSideAbove: true, 3, 3, "t");
+        Assert.That(evidence.Outcome, Is.EqualTo(Outcome.Held), "[∞, ∞] lies above the bar");
+    }
+
+    sealed class FixedCheck(string id, ClaimMeasurement measurement) : ClaimCheck
+    {
+        public override string Id => id;
+        protected override ClaimMeasurement Measure(ClaimContext context) => measurement;
+    }
+
+    /// <summary>
+    /// How the interval and the other required parts combine (D2's registry entry expects PASS): a failed part means
+    /// the claim did not hold whatever the interval says; a straddling interval with every part held is INCONCLUSIVE.
+    /// </summary>
+    [TestCase(17, true, Verdict.Pass)]
+    [TestCase(17, false, Verdict.Fail)]
+    [TestCase(1, true, Verdict.Inconclusive)]
+    [TestCase(1, false, Verdict.Fail)]
+    [TestCase(0, true, Verdict.Inconclusive)]
+    public void The_interval_and_the_other_parts_combine_into_one_verdict(int held, bool partsHeld, Verdict expected)
+    {
+        int runs = Math.Max(held, 1);
+        var evidence = Evidence.Rate("x", held, runs, runs, 0.5, "t");
+        var check = new FixedCheck("D2", new ClaimMeasurement(partsHeld, new Dictionary<string, double>(), "fixed", [], evidence));
+        Assert.That(check.Run(TestRun.Context(Autoencoders.Configuration.Tier.Default)).Verdict, Is.EqualTo(expected));
+    }
 }

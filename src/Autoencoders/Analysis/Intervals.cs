@@ -36,16 +36,10 @@ public static class Intervals
     /// Percentile bootstrap over seeds: <paramref name="statistic"/> of the per-seed values, resampled with
     /// replacement <paramref name="resamples"/> times (seeded, so the interval is reproducible); the 2.5% and 97.5%
     /// quantiles of the resampled statistic. With few seeds the interval is too narrow rather than too wide: read it
-    /// with the seed count beside it.
+    /// with the seed count beside it. The runs may be of any kind: each resample draws whole runs with replacement,
+    /// so values measured on the same seed (a discrete and a continuous decoder of seed s) stay paired.
     /// </summary>
-    public static Interval Bootstrap(IReadOnlyList<double> perSeed, Func<IReadOnlyList<double>, double> statistic, int resamples = 2000, int seed = 12345) =>
-        Bootstrap<double>(perSeed, statistic, resamples, seed);
-
-    /// <summary>
-    /// The percentile bootstrap over runs of any kind: each resample draws whole runs with replacement, so values
-    /// measured on the same seed (a discrete and a continuous decoder of seed s) stay paired.
-    /// </summary>
-    public static Interval Bootstrap<T>(IReadOnlyList<T> runs, Func<IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345)
+    public static Interval Bootstrap<T>(IReadOnlyList<T> runs, Func<IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345, double nanAs = double.PositiveInfinity)
     {
         if (runs.Count < 1) throw new ArgumentException("a bootstrap needs at least one run");
         var random = new Random(seed);
@@ -56,14 +50,14 @@ public static class Intervals
             for (int i = 0; i < sample.Length; i++) sample[i] = runs[random.Next(runs.Count)];
             stats[b] = statistic(sample);
         }
-        return Percentiles(statistic(runs), stats, $"bootstrap over {runs.Count} seeds");
+        return Percentiles(statistic(runs), stats, $"bootstrap over {runs.Count} seeds", nanAs);
     }
 
     /// <summary>
     /// The percentile bootstrap of a statistic comparing two independent groups of runs (e.g. the spread of the
     /// unregularised runs over that of the ψ3 runs): each group is resampled on its own.
     /// </summary>
-    public static Interval Bootstrap<T>(IReadOnlyList<T> first, IReadOnlyList<T> second, Func<IReadOnlyList<T>, IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345)
+    public static Interval Bootstrap<T>(IReadOnlyList<T> first, IReadOnlyList<T> second, Func<IReadOnlyList<T>, IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345, double nanAs = double.PositiveInfinity)
     {
         if (first.Count < 1 || second.Count < 1) throw new ArgumentException("a two-group bootstrap needs at least one run in each group");
         var random = new Random(seed);
@@ -76,17 +70,31 @@ public static class Intervals
             for (int i = 0; i < b.Length; i++) b[i] = second[random.Next(second.Count)];
             stats[r] = statistic(a, b);
         }
-        return Percentiles(statistic(first, second), stats, $"bootstrap over {first.Count} + {second.Count} runs");
+        return Percentiles(statistic(first, second), stats, $"bootstrap over {first.Count} + {second.Count} runs", nanAs);
     }
 
-    /// <summary>The 2.5% and 97.5% quantiles of the resampled statistics (non-finite resamples sort last).</summary>
-    static Interval Percentiles(double estimate, double[] stats, string method)
+    /// <summary>
+    /// The 2.5% and 97.5% quantiles of the resampled statistics (linear interpolation between order statistics, R-7).
+    /// A resample can give an undefined statistic (0/0: a ratio of two spreads of 0); it counts as
+    /// <paramref name="nanAs"/>, which a caller sets against the paper (−∞ when the paper's side is above the bar), so
+    /// an undefined resample never speaks for the paper. Two equal neighbours, infinite ones included, give that value
+    /// rather than ∞ − ∞.
+    /// </summary>
+    static Interval Percentiles(double estimate, double[] stats, string method, double nanAs)
     {
-        for (int i = 0; i < stats.Length; i++) if (double.IsNaN(stats[i])) stats[i] = double.PositiveInfinity;
+        for (int i = 0; i < stats.Length; i++) if (double.IsNaN(stats[i])) stats[i] = nanAs;
         Array.Sort(stats);
         double a = (1 - Confidence) / 2;
-        return new(estimate, MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(stats, a),
-            MathNet.Numerics.Statistics.SortedArrayStatistics.Quantile(stats, 1 - a), method);
+        return new(estimate, Quantile(stats, a), Quantile(stats, 1 - a), method);
+    }
+
+    static double Quantile(double[] sorted, double p)
+    {
+        double h = (sorted.Length - 1) * p;
+        int lo = (int)Math.Floor(h), hi = (int)Math.Ceiling(h);
+        if (sorted[lo] == sorted[hi] || lo == hi) return sorted[lo];
+        if (!double.IsFinite(sorted[lo])) return sorted[lo];
+        return double.IsFinite(sorted[hi]) ? sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]) : double.PositiveInfinity;
     }
 
     /// <summary>

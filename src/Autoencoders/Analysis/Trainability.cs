@@ -11,13 +11,14 @@ namespace Autoencoders.Analysis;
 /// y(z) = |z| D(±1), one direction per sign of the code), u is measured above that floor:
 ///   u' = (u − u₁) / (1 − u₁),  u₁ = the unexplained share of the best rank-one approximation of the data,
 /// so that a bias-free network at its optimum scores 0 like a full network at its optimum. A run did not train when
-/// u' ≥ <see cref="MaxUnexplained"/> (or is not finite: a diverged run): it left less than half of what a constant
-/// output leaves unexplained. Measured: runs that trained 0.00–0.15; the blurred-average plateau ≈ 0.55;
-/// a GAN whose discriminator won ≫ 1 (spec/claims.md lists the runs).
+/// u' ≥ <see cref="MaxUnexplained"/> (or is not finite: a diverged run): it explains less than a fifth of what a
+/// constant output leaves unexplained. A constant output scores 1 by definition, a collapsed code about 1, a GAN whose
+/// discriminator won far above 1; every run measured that learned something, however poorly, scored at most 0.56
+/// (P4's worst paper-depth decoder, which still lands 86% of its peaks within a pixel). spec/claims.md lists the runs.
 /// </summary>
 public sealed record Trainability(double Unexplained, double Floor)
 {
-    public const double MaxUnexplained = 0.5;
+    public const double MaxUnexplained = 0.8;
 
     /// <summary>u' — the unexplained share above the architecture's floor, 0 at the optimum, 1 at the data's mean.</summary>
     public double Relative => (Unexplained - Floor) / (1 - Floor);

@@ -20,9 +20,21 @@ public sealed record ClaimContext(Budget Budget, ExperimentStore Store, string F
     /// <summary>Each model of a disk training on the 64 held-out test radii.</summary>
     public DiskEvaluation[] Evaluate(DiskExperiment training) => Store.Get(new DiskEvaluations(training));
 
-    /// <summary>Whether each model of a disk training trained (the one rule, <see cref="Analysis.Trainability"/>), on its own radii.</summary>
+    /// <summary>
+    /// Whether each model of a disk training trained (the one rule, <see cref="Analysis.Trainability"/>), on its own
+    /// radii; a bias-free decoder (Prop. 1: rank one on each sign of the code, whatever the encoder) is measured above
+    /// the rank-one floor.
+    /// </summary>
     public Analysis.Trainability[] Trainability(DiskExperiment training) =>
-        Evaluate(training).Select(e => e.Trainability(training.TrainingRange, biasFree: !training.Config.EncoderBias && !training.Config.DecoderBias)).ToArray();
+        Evaluate(training).Select(e => e.Trainability(training.TrainingRange, biasFree: !training.Config.DecoderBias)).ToArray();
+
+    /// <summary>What would decide a claim this tier leaves undecided: the next tier, or fresh seeds at the last one.</summary>
+    public string MoreSeeds => Tier switch
+    {
+        Tier.Default => "the Experiment tier",
+        Tier.Experiment => "the Gpu tier, or fresh seeds with `verify --seed N`",
+        _ => "fresh seeds with `verify --seed N`",
+    };
 
     public string FigurePath(string name) => Path.Combine(FigureDirectory, name);
 }

@@ -30,7 +30,9 @@ public sealed record DiskSuite
     public static DiskSuite For(Budget budget)
     {
         var b = budget.Disks;
-        var full = new DiskExperiment { Seeds = budget.Seeds(b.Seeds), Sigma = b.Sigma, Steps = b.Steps };
+        // The training disks are drawn with seed BaseSeed + 1 (1 by default): `verify --seed N` gives fresh data as well
+        // as fresh initialisations and batch orders.
+        var full = new DiskExperiment { Seeds = budget.Seeds(b.Seeds), Sigma = b.Sigma, Steps = b.Steps, DataSeed = budget.BaseSeed + 1 };
         var generalisation = full with { Steps = b.GeneralisationSteps, BatchSize = b.GeneralisationBatch };
         return new DiskSuite
         {

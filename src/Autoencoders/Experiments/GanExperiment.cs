@@ -21,10 +21,18 @@ public sealed record GanRun(int Seed, Dcgan Gan, IReadOnlyList<(int Step, double
 /// </summary>
 public sealed record GanExperiment(DiskExperiment Data, int Seed, GanBudget Budget) : IExperiment<GanRun>
 {
-    public static GanExperiment[] For(Budget budget)
+    /// <summary>The tier's GANs on D11's hole data, one per seed.</summary>
+    public static GanExperiment[] For(Budget budget) => Of(budget, DiskSuite.For(budget).Hole);
+
+    /// <summary>
+    /// The control of each: the same GAN, seed and budget on the full radius range, for which the hole radii are
+    /// observed (as D11's control network), so a failure in the hole is set against success on the same radii.
+    /// </summary>
+    public static GanExperiment[] Controls(Budget budget) => Of(budget, DiskSuite.For(budget).Hole with { Range = null });
+
+    static GanExperiment[] Of(Budget budget, DiskExperiment data)
     {
         var gans = budget.Gans ?? throw new InvalidOperationException($"the {budget.Tier.Name()} tier trains no DCGAN");
-        var data = DiskSuite.For(budget).Hole;
         return budget.Seeds(gans.Seeds).Select(seed => new GanExperiment(data, seed, gans)).ToArray();
     }
 

@@ -20,7 +20,7 @@ public static class PositionExperiment
     public static double Code(double a, int n = SignalLength) => a / n;
 
     /// <summary>Training positions for the decoder: continuous a ~ U(0, n−1) (seeded) or the n integers.</summary>
-    public static double[] DecoderPositions(bool continuous, int count = 3000, int seed = 11, int n = SignalLength) =>
+    public static double[] DecoderPositions(bool continuous, int count = 3000, int seed = DefaultDataSeed, int n = SignalLength) =>
         continuous ? RadiusRange.Uniform(0, n - 1).Sample(count, seed) : Enumerable.Range(0, n).Select(a => (double)a).ToArray();
 
     /// <summary>Each layer's filter of model k, [L][3].</summary>
@@ -33,7 +33,10 @@ public static class PositionExperiment
 
     /// <summary>P4/P5's decoders at the tier's budget: continuous or discrete training data, width factor 1 (the paper's depths) or more.</summary>
     public static PositionDecoderExperiment Decoders(Budget budget, bool continuous, int width = 1) =>
-        new(continuous, budget.Seeds(budget.Positions.DecoderSeeds), budget.Positions.DecoderSteps, width, budget.Positions.DecoderBatch);
+        new(continuous, budget.Seeds(budget.Positions.DecoderSeeds), budget.Positions.DecoderSteps, width, budget.Positions.DecoderBatch, DataSeed: DefaultDataSeed + budget.BaseSeed);
+
+    /// <summary>The seed of the continuous training positions at base seed 0; `verify --seed N` adds N.</summary>
+    public const int DefaultDataSeed = 11;
 }
 
 /// <summary>
@@ -76,7 +79,7 @@ public sealed record PositionEncoderExperiment(int[] Seeds, int Steps, double Le
 /// a ~ U(0, n − 1), or the one-hot at the n integers (discrete). <see cref="Width"/> multiplies the hidden depths.
 /// </summary>
 public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int Steps, int Width = 1, int Batch = 100,
-    double LearningRate = 1e-2, double? FinalLearningRate = null, int SignalLength = PositionExperiment.SignalLength)
+    double LearningRate = 1e-2, double? FinalLearningRate = null, int SignalLength = PositionExperiment.SignalLength, int DataSeed = PositionExperiment.DefaultDataSeed)
     : IExperiment<TrainedNetwork<ConvStack>>
 {
     public TrainedNetwork<ConvStack> Run(ExperimentStore store) => ModelCache.GetOrTrain<ConvStack>(this, () =>
@@ -93,7 +96,7 @@ public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int
     public Analysis.Trainability[] Trainability(ConvStack net)
     {
         int n = SignalLength;
-        var positions = PositionExperiment.DecoderPositions(Continuous, n: n);
+        var positions = PositionExperiment.DecoderPositions(Continuous, seed: DataSeed, n: n);
         var targets = positions.Select(a => Continuous ? Diracs.Triangular(n, a) : Diracs.OneHot(n, (int)a)).ToArray();
         return DecodedDiracs.Of(net, positions, n).Select(d => Analysis.Trainability.Of(d.Outputs, targets)).ToArray();
     }
@@ -102,7 +105,7 @@ public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int
     public (ConvStack Net, Adam Adam, TrainingResult Result) Train()
     {
         int n = SignalLength;
-        var positions = PositionExperiment.DecoderPositions(Continuous, n: n);
+        var positions = PositionExperiment.DecoderPositions(Continuous, seed: DataSeed, n: n);
         var net = new ConvStack("position-decoder", PositionNetworks.Decoder(width: Width), Seeds.Length);
         net.Initialise(Seeds, 0);
         net.to(TorchRuntime.Device);

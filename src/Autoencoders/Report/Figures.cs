@@ -18,8 +18,12 @@ public static class Figures
         return plot;
     }
 
-    /// <summary>Lines (or markers) y(x), one per series; optional dashed vertical marks (e.g. the edges of a hole).</summary>
-    public static string Lines(string path, string title, string xLabel, string yLabel, Series[] series, Alignment legend = Alignment.UpperLeft, double[]? marks = null)
+    /// <summary>
+    /// Lines (or markers) y(x), one per series; optional dashed vertical marks (e.g. the edges of a hole); optional
+    /// labelled ticks on x (an axis that counts seeds or layers gets integer ticks, not 1.2, 1.4, …).
+    /// </summary>
+    public static string Lines(string path, string title, string xLabel, string yLabel, Series[] series, Alignment legend = Alignment.UpperLeft, double[]? marks = null,
+        IReadOnlyList<(double Position, string Label)>? xTicks = null)
     {
         var plot = NewPlot(title);
         foreach (var x in marks ?? [])
@@ -35,11 +39,15 @@ public static class Figures
             sc.MarkerSize = s.Markers ? 5 : 0;
             sc.LineWidth = s.Markers ? 0 : 2;
         }
+        if (xTicks is not null) plot.Axes.Bottom.SetTicks(xTicks.Select(t => t.Position).ToArray(), xTicks.Select(t => t.Label).ToArray());
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
         if (series.Length > 1) plot.ShowLegend(legend);
         return Save(plot, path, 800, 500);
     }
+
+    /// <summary>Integer ticks at each of <paramref name="values"/> (seeds, layers).</summary>
+    public static (double, string)[] IntegerTicks(IEnumerable<int> values) => values.Select(v => ((double)v, v.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
 
     /// <summary>Rows of square grey-level images (row-major m×m arrays), each row labelled, as one mosaic.</summary>
     public static string ImageRows(string path, string title, IReadOnlyList<(string Label, float[][] Images)> rows)

@@ -32,7 +32,7 @@ public static class ReportWriter
             md.AppendLine(inv, $"![{title}](figures/{Path.GetFileName(figure)})");
         }
         md.AppendLine();
-        md.AppendLine("Runs that did not train (the one rule of spec/claims.md: unexplained share of the run's own data ≥ 0.5 above its architecture's floor) are left out of each verdict and counted here:");
+        md.AppendLine(inv, $"Runs that did not train (the one rule of spec/claims.md: unexplained share of the run's own data ≥ {Analysis.Trainability.MaxUnexplained} above its architecture's floor) are left out of each verdict and counted here:");
         md.AppendLine();
         md.AppendLine("| claim | runs | trained | share trained | verdict over trained runs | over all runs |");
         md.AppendLine("|---|---|---|---|---|---|");
@@ -71,12 +71,12 @@ public static class ReportWriter
                 held = r.Held,
                 evidence = r.Evidence is not { } ev ? null : new
                 {
-                    quantity = ev.Quantity, estimate = ev.Interval.Estimate, lower = ev.Interval.Lower, upper = ev.Interval.Upper, method = ev.Interval.Method,
+                    quantity = ev.Quantity, estimate = Finite(ev.Interval.Estimate), lower = Finite(ev.Interval.Lower), upper = Finite(ev.Interval.Upper), method = ev.Interval.Method,
                     bar = ev.Bar, paper_side = ev.PaperSideAbove ? "at or above the bar" : "at or below the bar", outcome = ev.Outcome.ToString(), decider = ev.Decider,
-                    runs = ev.Runs, runs_trained = ev.Trained, trained_share = ev.TrainedShare,
-                    over_all_runs = ev.OverAllRuns is not { } a ? null : new { estimate = a.Estimate, lower = a.Lower, upper = a.Upper, outcome = ev.OutcomeOverAllRuns.ToString() },
+                    runs = ev.Runs, runs_trained = ev.Trained, trained_share = Finite(ev.TrainedShare),
+                    over_all_runs = ev.OverAllRuns is not { } a ? null : new { estimate = Finite(a.Estimate), lower = Finite(a.Lower), upper = Finite(a.Upper), outcome = ev.OutcomeOverAllRuns.ToString() },
                 },
-                metrics = r.Metrics.ToDictionary(kv => kv.Key, kv => double.IsFinite(kv.Value) ? (double?)kv.Value : null),
+                metrics = r.Metrics.ToDictionary(kv => kv.Key, kv => Finite(kv.Value)),
                 criterion = r.Criterion,
                 summary = r.Summary,
                 figures = r.Figures.Select(f => "figures/" + Path.GetFileName(f)).ToArray(),
@@ -85,6 +85,9 @@ public static class ReportWriter
         };
         File.WriteAllText(Path.Combine(directory, "claims.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
     }
+
+    /// <summary>JSON has no infinity or NaN: an unbounded or undefined number is written as null.</summary>
+    static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
     /// <summary>The claim groups that share a figure of verdict intervals: the paper's sections.</summary>
     static IEnumerable<(string File, string Title, List<ClaimResult> Members)> Groups(IEnumerable<ClaimResult> judged)

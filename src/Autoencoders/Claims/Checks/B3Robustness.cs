@@ -21,8 +21,11 @@ public sealed class B3Robustness : ClaimCheck
         foreach (var id in Claims)
         {
             var result = ClaimChecks.All[id].Run(variant);
-            metrics[$"{id}_same_verdict"] = result.Verdict == Verdict.Fail ? 0 : 1;
-            if (result.Verdict == Verdict.Fail) changed.Add($"{id} ({result.Summary})");
+            // Reaching the recorded verdict means PASS or NOT REPRODUCED as recorded: an INCONCLUSIVE variant (seeds that
+            // broke under the variation) has not reached it.
+            bool same = result.Verdict is Verdict.Pass or Verdict.NotReproduced;
+            metrics[$"{id}_same_verdict"] = same ? 1 : 0;
+            if (!same) changed.Add($"{id}: {ClaimResult.Label(result.Verdict)} ({result.Summary})");
         }
         return new(changed.Count == 0, metrics,
             changed.Count == 0

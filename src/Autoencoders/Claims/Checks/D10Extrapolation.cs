@@ -36,7 +36,7 @@ public sealed class D10Extrapolation : DiskClaimCheck<D10Extrapolation.Seed>
     }
 
 
-    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => context.Budget.Disks.ProfileSupport ? [suite.Restricted, suite.RestrictedBiasFree] : [suite.Restricted];
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => context.Budget.Disks.ProfileSupport ? [suite.Restricted, suite.Full, suite.RestrictedBiasFree] : [suite.Restricted, suite.Full];
 
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {

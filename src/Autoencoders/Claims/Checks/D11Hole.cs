@@ -24,7 +24,7 @@ public sealed class D11Hole : DiskClaimCheck<D11Hole.Seed>
     /// difficulty); the control is the network trained on r ≤ 18 (D10) with the same budget, for which the hole
     /// radii are training radii.
     /// </summary>
-    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Hole];
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Hole, suite.Restricted];
 
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {

@@ -66,7 +66,7 @@ public sealed class D12Regularisers : ClaimCheck
         public bool Psi2Smooths => Psi2.CodeDeviationMedian < None.CodeDeviationMedian;
         public bool Psi2Degrades => Psi2.NearErrorMedian > Psi3.NearErrorMedian;
         public int Psi3SeedsFixed => Psi3.TrainedRuns.Count(c => c.ErrorInHole <= FixedBelow);
-        public bool Psi3Lowest => All.All(s => !(Psi3.HoleErrorMedian > s.HoleErrorMedian));
+        public bool Psi3Lowest => !double.IsNaN(Psi3.HoleErrorMedian) && All.All(s => !(Psi3.HoleErrorMedian > s.HoleErrorMedian));
         /// <summary>The parts judged on medians; ψ3's fix is judged by its interval (<see cref="Improvement"/>).</summary>
         public bool OtherPartsHeld => Psi1DoesNotFix && Psi2Smooths && Psi2Degrades && Psi3Lowest;
 
@@ -80,8 +80,8 @@ public sealed class D12Regularisers : ClaimCheck
             var trained = Enumerable.Range(0, pairs.Length).Where(k => None.Trainability[k].Trained && Psi3.Trainability[k].Trained).Select(k => pairs[k]).ToArray();
             static double Factor(IReadOnlyList<(double None, double Psi3)> s) => s.Select(p => p.None).Median() / s.Select(p => p.Psi3).Median();
             return Evidence.Continuous("ψ3's improvement of the hole error (median unregularised / median ψ3)",
-                trained.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no pair trained") : Intervals.Bootstrap(trained, Factor),
-                Intervals.Bootstrap(pairs, Factor), MinImprovement, paperSideAbove: true, trained.Length, pairs.Length, tierThatDecides);
+                trained.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no pair trained") : Intervals.Bootstrap(trained, Factor, nanAs: double.NegativeInfinity),
+                Intervals.Bootstrap(pairs, Factor, nanAs: double.NegativeInfinity), MinImprovement, paperSideAbove: true, trained.Length, pairs.Length, tierThatDecides);
         }
 
         public Dictionary<string, double> Metrics()
@@ -126,6 +126,6 @@ public sealed class D12Regularisers : ClaimCheck
             Part(r.Psi2Degrades, "ψ2 reconstructs worse beside the hole than ψ3"),
             $"ψ3 brings the hole error to {r.FixedBelow:0.000} or below in {r.Psi3SeedsFixed}/{r.Psi3.TrainedRuns.Length} trained runs",
             Part(r.Psi3Lowest, "ψ3 has the lowest hole error"));
-        return new(r.OtherPartsHeld, r.Metrics(), summary, Draw(context, HoleRegularisation.Settings), r.Improvement("the Gpu tier, 5 seeds"));
+        return new(r.OtherPartsHeld, r.Metrics(), summary, Draw(context, HoleRegularisation.Settings), r.Improvement(context.MoreSeeds));
     }
 }

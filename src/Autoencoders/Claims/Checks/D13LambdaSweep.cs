@@ -58,9 +58,11 @@ public sealed class D13LambdaSweep : ClaimCheck
         }
         // A seed whose smallest λ did not train says nothing about a trend; a trend needs three working λ.
         var trained = perSeed.Where(s => s.Works(0) && double.IsFinite(s.Trend)).ToArray();
+        // Over all seeds: every seed whose sweep has a trend at all (three working λ), its smallest λ trained or not.
+        var withTrend = perSeed.Where(s => double.IsFinite(s.Trend)).ToArray();
         var evidence = Evidence.Continuous("Spearman(log λ, code deviation), mean over seeds",
             trained.Length == 0 ? new Interval(double.NaN, -1, 1, "no seed trained") : Intervals.Bootstrap(trained.Select(s => s.Trend).ToArray(), v => v.Average()),
-            null, Bar, paperSideAbove: false, trained.Length, perSeed.Length, "the Gpu tier, 7 λ values and 5 seeds");
+            withTrend.Length == 0 ? null : Intervals.Bootstrap(withTrend.Select(s => s.Trend).ToArray(), v => v.Average()), Bar, paperSideAbove: false, trained.Length, perSeed.Length, context.MoreSeeds);
         bool failsAtTop = perSeed.All(s => s.LargestFails), smallestWork = perSeed.All(s => s.SmallestWork);
         metrics["seeds_largest_lambda_fails"] = perSeed.Count(s => s.LargestFails);
         metrics["seeds_two_smallest_work"] = perSeed.Count(s => s.SmallestWork);

@@ -22,9 +22,9 @@ public sealed class D14CodeInstability : ClaimCheck
         // The spread needs two runs per setting; the verdict reads the runs that trained (the one rule).
         HoleCode[] noneTrained = none.TrainedRuns, psi3Trained = psi3.TrainedRuns;
         bool enough = noneTrained.Length >= 2 && psi3Trained.Length >= 2;
-        var overTrained = enough ? Intervals.Bootstrap(noneTrained, psi3Trained, Ratio) : new Interval(double.NaN, 0, double.PositiveInfinity, "fewer than two trained runs in a setting");
-        var evidence = Evidence.Continuous("spread of the code across the hole, unregularised / ψ3", overTrained, Intervals.Bootstrap(none.Runs, psi3.Runs, Ratio),
-            MinSpreadRatio, paperSideAbove: true, Math.Min(noneTrained.Length, psi3Trained.Length), none.Runs.Length, "the Gpu tier, 5 runs a setting");
+        var overTrained = enough ? Intervals.Bootstrap(noneTrained, psi3Trained, Ratio, nanAs: double.NegativeInfinity) : new Interval(double.NaN, 0, double.PositiveInfinity, "fewer than two trained runs in a setting");
+        var evidence = Evidence.Continuous("spread of the code across the hole, unregularised / ψ3", overTrained, Intervals.Bootstrap(none.Runs, psi3.Runs, Ratio, nanAs: double.NegativeInfinity),
+            MinSpreadRatio, paperSideAbove: true, noneTrained.Length + psi3Trained.Length, none.Runs.Length + psi3.Runs.Length, context.MoreSeeds);
         double spreadNone = HoleCode.Spread(none.Runs), spreadPsi3 = HoleCode.Spread(psi3.Runs);
         var metrics = new Dictionary<string, double>
         {

@@ -8,10 +8,13 @@ public sealed class D1DiskConvergence : ClaimCheck
 {
     public override string Id => "D1";
 
-    /// <summary>RMS of MC (N samples) − exact, times √N; constant under a 1/√N law.</summary>
-    public static double ScaledError(ImageGrid grid, double sigma, double r, int n, int seed)
+    /// <summary>
+    /// RMS of MC (N samples) − exact, times √N; constant under a 1/√N law. <paramref name="referenceOffset"/> shifts
+    /// the exact disk's radius: a biased reference, whose scaled error grows like √N (the negative control).
+    /// </summary>
+    public static double ScaledError(ImageGrid grid, double sigma, double r, int n, int seed, double referenceOffset = 0)
     {
-        var exact = new ExactRenderer(grid, sigma).Render(Disk.Centred(grid, r));
+        var exact = new ExactRenderer(grid, sigma).Render(Disk.Centred(grid, r + referenceOffset));
         var mc = new MonteCarloRenderer(grid, sigma, n, seed).Render(Disk.Centred(grid, r));
         return Math.Sqrt(mc.Zip(exact, (a, b) => (double)(a - b) * (a - b)).Average()) * Math.Sqrt(n);
     }
@@ -26,13 +29,16 @@ public sealed class D1DiskConvergence : ClaimCheck
             double r = 2 + 14 * random.NextDouble(), sigma = 0.3 + 1.7 * random.NextDouble();
             ratios.Add(ScaledError(grid, sigma, r, 2048, context.Budget.BaseSeed) / ScaledError(grid, sigma, r, 64, context.Budget.BaseSeed));
         }
-        double control = ScaledError(grid, 1.0, 10, 2048, 7) / ScaledError(grid, 1.0, 10, 64, 7);
+        // Negative control, required (#16.7): against a reference disk 0.25 px too large the scaled error must grow with
+        // N (a bias does not average out), so the ratio must leave the accepted band.
+        double control = ScaledError(grid, 1.0, 10, 2048, 7, referenceOffset: 0.25) / ScaledError(grid, 1.0, 10, 64, 7, referenceOffset: 0.25);
         var metrics = new Dictionary<string, double>
         {
             ["min_ratio_sqrtN_rms_2048_over_64"] = ratios.Min(),
             ["max_ratio_sqrtN_rms_2048_over_64"] = ratios.Max(),
+            ["control_ratio_biased_reference"] = control,
         };
-        bool held = ratios.All(x => x is > 0.5 and < 2.0);
+        bool held = ratios.All(x => x is > 0.5 and < 2.0) && control >= 2.0;
         // Figure: RMS error against N for three disks, with the 1/√N law through the first point.
         int[] ns = [16, 64, 256, 1024, 4096];
         var series = new List<Figures.Series>();
@@ -44,6 +50,6 @@ public sealed class D1DiskConvergence : ClaimCheck
         }
         var figure = Figures.Lines(context.FigurePath("appA_monte_carlo_convergence.png"),
             "App. A: Monte Carlo disks converge to the exact blurred disk", "log10 N (samples per pixel)", "log10 RMS(MC − exact)", series.ToArray(), ScottPlot.Alignment.UpperRight);
-        return new(held, metrics, $"√N·RMS(MC − exact) ratio N=2048/N=64 over 6 random (r, σ): {ratios.Min():0.00}–{ratios.Max():0.00} (1/√N law: 1; accepted 0.5–2)", [figure]);
+        return new(held, metrics, $"√N·RMS(MC − exact) ratio N=2048/N=64 over 6 random (r, σ): {ratios.Min():0.00}–{ratios.Max():0.00} (1/√N law: 1; accepted 0.5–2); control against a disk 0.25 px too large {control:0.0} (must be ≥ 2)", [figure]);
     }
 }

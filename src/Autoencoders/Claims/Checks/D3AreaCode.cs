@@ -15,11 +15,15 @@ public sealed class D3AreaCode : DiskClaimCheck<D3AreaCode.Seed>
     public override string Id => "D3";
     public const double MinSpearman = 0.99, MinExponent = 1.5, MaxExponent = 2.5;
 
-    public sealed record Seed(double SpearmanAbs, double Exponent, double PowerFitR2, double LinearR2OnR, double LinearR2OnR2, double ControlExponent) : ISeedMeasurement
+    /// <param name="Exponent">Fitted over the radii the tier reconstructs (r ≥ r_min, as D2; #16.12): smaller radii are learned last and drag p.</param>
+    /// <param name="ExponentAllRadii">The fit over all 64 test radii (the criterion before #16), reported.</param>
+    /// <param name="OneSign">The code keeps one sign over the fitted radii (an area code does).</param>
+    public sealed record Seed(double SpearmanAbs, double Exponent, double ExponentAllRadii, double MinRadius, bool OneSign, double PowerFitR2, double LinearR2OnR, double LinearR2OnR2, double ControlExponent) : ISeedMeasurement
     {
-        public bool Held => SpearmanAbs >= MinSpearman && Exponent >= MinExponent && Exponent <= MaxExponent;
+        public bool Held => SpearmanAbs >= MinSpearman && OneSign && Exponent >= MinExponent && Exponent <= MaxExponent;
         public IEnumerable<(string, double)> Metrics() =>
-            [("spearman_abs", SpearmanAbs), ("exponent_p", Exponent), ("power_fit_r2", PowerFitR2), ("linear_r2_on_r", LinearR2OnR), ("linear_r2_on_r2", LinearR2OnR2), ("control_exponent_radius_code", ControlExponent)];
+            [("spearman_abs", SpearmanAbs), ("exponent_p", Exponent), ("exponent_p_all_radii", ExponentAllRadii), ("fit_from_radius", MinRadius), ("code_one_sign", OneSign ? 1 : 0),
+             ("power_fit_r2", PowerFitR2), ("linear_r2_on_r", LinearR2OnR), ("linear_r2_on_r2", LinearR2OnR2), ("control_exponent_radius_code", ControlExponent)];
     }
 
     protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Full];
@@ -27,11 +31,15 @@ public sealed class D3AreaCode : DiskClaimCheck<D3AreaCode.Seed>
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {
         var e = context.Evaluate(suite.Full)[k];
-        var fit = Fits.Power(e.Radii, e.Codes);
+        double minRadius = context.Budget.Disks.SmallestCheckedRadius;
+        var idx = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= minRadius).ToArray();
+        double[] radii = idx.Select(i => e.Radii[i]).ToArray(), codes = idx.Select(i => e.Codes[i]).ToArray();
+        var fit = Fits.Power(radii, codes);
         // Negative control for the fit itself: a code that is the radius must give p near 1 and fail the criterion.
-        var control = Fits.Power(e.Radii, e.Radii.Select(r => 3 * r + 1).ToArray());
+        var control = Fits.Power(radii, radii.Select(r => 3 * r + 1).ToArray());
         if (control.P >= MinExponent) throw new InvalidOperationException($"negative control failed: a radius code fitted p = {control.P:0.00}");
-        return new(Math.Abs(Fits.Spearman(e.Radii, e.Codes)), fit.P, fit.RSquared,
+        bool oneSign = codes.All(z => z > 0) || codes.All(z => z < 0);
+        return new(Math.Abs(Fits.Spearman(e.Radii, e.Codes)), fit.P, Fits.Power(e.Radii, e.Codes).P, minRadius, oneSign, fit.RSquared,
             Fits.LinearRSquared(e.Radii, e.Codes), Fits.LinearRSquared(e.Radii.Select(r => r * r).ToArray(), e.Codes), control.P);
     }
 
@@ -48,5 +56,5 @@ public sealed class D3AreaCode : DiskClaimCheck<D3AreaCode.Seed>
     }
 
     protected override string Describe(IReadOnlyList<Seed> s) =>
-        $"|Spearman(z, r)| {Range(s, m => m.SpearmanAbs, "0.0000")} (≥ {MinSpearman}); z ≈ a·r^p + c with p = {Range(s, m => m.Exponent, "0.00")} (area reading: {MinExponent}–{MaxExponent}; area 2, radius 1); R² on r² {Range(s, m => m.LinearR2OnR2, "0.000")} vs on r {Range(s, m => m.LinearR2OnR, "0.000")}";
+        $"|Spearman(z, r)| {Range(s, m => m.SpearmanAbs, "0.0000")} (≥ {MinSpearman}); z ≈ a·r^p + c over r ≥ {s[0].MinRadius} with p = {Range(s, m => m.Exponent, "0.00")} (over all radii {Range(s, m => m.ExponentAllRadii, "0.00")}; code of one sign in {s.Count(m => m.OneSign)}/{s.Count}; area reading: {MinExponent}–{MaxExponent}; area 2, radius 1); R² on r² {Range(s, m => m.LinearR2OnR2, "0.000")} vs on r {Range(s, m => m.LinearR2OnR, "0.000")}";
 }

@@ -19,7 +19,7 @@ public sealed class D5BiasFreeEncoder : DiskClaimCheck<D5BiasFreeEncoder.Seed>
     }
 
 
-    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Full, suite.BiasFreeEncoder];
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.Full, suite.BiasFreeEncoder, suite.BiasFree];
 
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context)
     {

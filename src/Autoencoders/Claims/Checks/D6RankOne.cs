@@ -16,7 +16,7 @@ public sealed class D6RankOne : DiskClaimCheck<D6RankOne.Seed>
         public IEnumerable<(string, double)> Metrics() => [("rank1_energy_bias_free", BiasFreeEnergy), ("control_rank1_energy_biased", ControlBiasedEnergy)];
     }
 
-    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.BiasFree];
+    protected override IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context) => [suite.BiasFree, suite.Full];
 
     protected override Seed MeasureSeed(DiskSuite suite, int k, ClaimContext context) =>
         new(Fits.RankOneEnergy(context.Evaluate(suite.BiasFree)[k].OutputProfiles), Fits.RankOneEnergy(context.Evaluate(suite.Full)[k].OutputProfiles));

@@ -44,7 +44,7 @@ public sealed class D9OptimalProfile : ClaimCheck
             "Fig. 12: profile learned without biases vs the optimum of Prop. 2", "radius t (pixels)", "f(t)", figureSeries.ToArray(), ScottPlot.Alignment.UpperRight);
         // Theory is exact and decides alone (a part); the learned profile is a rate over seeds, as every disk claim.
         var evidence = Evidence.Rate("share of trained seeds whose learned f matches the optimum", learnedHeld, trainability.Count(t => t.Trained), evaluations.Length,
-            Evidence.MostRuns, "the Experiment tier, 6 seeds");
+            Evidence.MostRuns, context.MoreSeeds);
         return new(held, metrics,
             $"theory: numerical optimum (n = {GridPoints}) vs Airy closed form max gap {gaps.Max():0.00e+0} (< {Tolerance:0e+0}), x₀ = {OptimalProfile.FirstZero():0.000000}; " +
             $"learned f vs optimum (R = {TrainingRadius}): max gap {learnedGaps.Min():0.000}–{learnedGaps.Max():0.000} over {learnedGaps.Count} seed(s) (< {MaxLearnedGap})",

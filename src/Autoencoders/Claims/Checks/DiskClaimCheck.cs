@@ -12,8 +12,7 @@ public interface ISeedMeasurement
 /// <summary>
 /// A disk claim measured on every seed of its tier and judged as a rate: the share of the seeds that trained in which
 /// the claim holds, with its Clopper–Pearson interval, against <see cref="Bar"/> ("in most runs", spec/claims.md).
-/// A seed trained when every network the claim studies trained (<see cref="Subjects"/>; controls are not studied and
-/// may fail). Subclasses measure one model into a typed record; metrics are reported per seed, named from that record.
+/// A seed trained when every network the claim compares trained (<see cref="Subjects"/>, trained controls included). Subclasses measure one model into a typed record; metrics are reported per seed, named from that record.
 /// </summary>
 public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeasurement
 {
@@ -23,7 +22,10 @@ public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeas
     /// <summary>The measures of model <paramref name="k"/> of the suite.</summary>
     protected abstract TSeed MeasureSeed(DiskSuite suite, int k, ClaimContext context);
 
-    /// <summary>The trainings whose networks the claim is about (not its controls): a seed counts when all of them trained.</summary>
+    /// <summary>
+    /// The trainings the claim compares, its trained controls included (a control that did not train would pass a
+    /// "must be worse" test trivially): a seed counts when all of them trained.
+    /// </summary>
     protected abstract IEnumerable<DiskExperiment> Subjects(DiskSuite suite, ClaimContext context);
 
     /// <summary>The claim's figures (remade from the paper), written into the context's figure folder.</summary>
@@ -45,7 +47,7 @@ public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeas
             foreach (var (name, value) in perSeed[k].Metrics()) merged[$"{name}[seed{suite.Seeds[k]}]"] = value;
             merged[$"unexplained_share[seed{suite.Seeds[k]}]"] = subjects.Max(t => t[k].Relative);
         }
-        var evidence = Evidence.Rate("share of trained seeds in which it holds", heldTrained, trained.Count(t => t), perSeed.Count, Bar, "the Experiment tier, 6 seeds");
+        var evidence = Evidence.Rate("share of trained seeds in which it holds", heldTrained, trained.Count(t => t), perSeed.Count, Bar, context.MoreSeeds);
         return new(true, merged, Describe(perSeed) + $" (holds in {heldCount}/{perSeed.Count} seed{(perSeed.Count > 1 ? "s" : "")})", Draw(suite, context), evidence);
     }
 

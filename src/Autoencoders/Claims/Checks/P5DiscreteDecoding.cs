@@ -63,9 +63,12 @@ public sealed class P5DiscreteDecoding : ClaimCheck
         var trainedPairs = Enumerable.Range(0, seeds.Length).Where(k => discreteTrained[k].Trained && continuousTrained[k].Trained).Select(k => pairs[k]).ToArray();
         static double WorseFactor(IReadOnlyList<(double Discrete, double Continuous)> s) => s.Select(p => p.Discrete).Median() / s.Select(p => p.Continuous).Median();
         var evidence = Evidence.Continuous("discrete / continuous median error between integers",
-            trainedPairs.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no seed trained") : Intervals.Bootstrap(trainedPairs, WorseFactor),
-            Intervals.Bootstrap(pairs, WorseFactor), MinWorseFactor, paperSideAbove: true, trainedPairs.Length, seeds.Length, "the Gpu tier");
-        double discreteRatio = d.Select(e => e.Between / e.At).Median(), continuousRatio = c.Select(e => e.Between / e.At).Median();
+            trainedPairs.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no seed trained") : Intervals.Bootstrap(trainedPairs, WorseFactor, nanAs: double.NegativeInfinity),
+            Intervals.Bootstrap(pairs, WorseFactor, nanAs: double.NegativeInfinity), MinWorseFactor, paperSideAbove: true, trainedPairs.Length, seeds.Length, context.MoreSeeds);
+        // The other part, on the same trained seeds as the interval.
+        var trainedSeeds = Enumerable.Range(0, seeds.Length).Where(k => discreteTrained[k].Trained && continuousTrained[k].Trained).ToArray();
+        double discreteRatio = trainedSeeds.Length == 0 ? double.NaN : trainedSeeds.Select(k => d[k].Between / d[k].At).Median();
+        double continuousRatio = trainedSeeds.Length == 0 ? double.NaN : trainedSeeds.Select(k => c[k].Between / c[k].At).Median();
         double discreteBetween = d.Select(e => e.Between).Median(), continuousBetween = c.Select(e => e.Between).Median();
         if (context.Budget.Positions.WideDecoder)
         {
@@ -89,7 +92,7 @@ public sealed class P5DiscreteDecoding : ClaimCheck
             [new("discrete, at integers", seeds.Select(s => (double)s).ToArray(), d.Select(e => e.At).ToArray(), Markers: true),
              new("discrete, between", seeds.Select(s => (double)s).ToArray(), d.Select(e => e.Between).ToArray(), Markers: true),
              new("continuous, at integers", seeds.Select(s => (double)s).ToArray(), c.Select(e => e.At).ToArray(), Markers: true),
-             new("continuous, between", seeds.Select(s => (double)s).ToArray(), c.Select(e => e.Between).ToArray(), Markers: true)]);
+             new("continuous, between", seeds.Select(s => (double)s).ToArray(), c.Select(e => e.Between).ToArray(), Markers: true)], xTicks: Figures.IntegerTicks(seeds));
         return new(unstableBetween, metrics,
             $"median over {seeds.Length} seeds: discrete decoders err {discreteRatio:0.00}× more between integers than at them (continuous {continuousRatio:0.00}×; criterion ≥ {MinBetweenToAtRatio} and continuous below); " +
             $"between integers discrete {discreteBetween:0.00} px vs continuous {continuousBetween:0.00} px (criterion: discrete ≥ {MinWorseFactor}× continuous); " +

@@ -16,8 +16,18 @@ public sealed class TestRun
 
     public static ExperimentStore Store => store ?? throw new InvalidOperationException("the test run's store exists only while tests run");
 
-    /// <summary>A claim context for <paramref name="tier"/> on the run's store, figures in the system's temporary folder.</summary>
-    public static ClaimContext Context(Tier tier) => new(Budget.For(tier), Store, Path.Combine(Path.GetTempPath(), "autoencoders-test-figures"));
+    /// <summary>
+    /// A claim context for <paramref name="tier"/> on the run's store, figures in the system's temporary folder, on the
+    /// seeds the spec's recorded verdicts come from (<see cref="RecordedBaseSeed"/>).
+    /// </summary>
+    public static ClaimContext Context(Tier tier) => new(Budget.For(tier, RecordedBaseSeed(tier)), Store, Path.Combine(Path.GetTempPath(), "autoencoders-test-figures"));
+
+    /// <summary>
+    /// The default tier is recorded on seeds 1, 2, … (`verify`); the Experiment tier on fresh seeds 101, 102, …
+    /// (`verify --tier experiment --seed 100`), never used to set a criterion (spec/claims.md, "Criteria set after
+    /// seeing data"); the Gpu tier on seeds 1, 2, ….
+    /// </summary>
+    public static int RecordedBaseSeed(Tier tier) => tier == Tier.Experiment ? 100 : 0;
 
     [OneTimeSetUp]
     public void Start()

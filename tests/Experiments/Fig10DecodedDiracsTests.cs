@@ -28,7 +28,13 @@ public class Fig10DecodedDiracsTests
     }
 
     [Test, Claim("P4"), Category("Experiment")]
-    public void Decoding_positions_over_ten_seeds_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("P4", Tier.Experiment);
+    public void Decoding_positions_over_ten_seeds_matches_the_recorded_verdict()
+    {
+        // Ten seeds cannot clear 0.8 (see the default-tier test): recorded on fresh seeds as 5/10, INCONCLUSIVE.
+        var result = ClaimAssert.MatchesRecordedVerdict("P4", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 1);
+        Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.3, 0.9), "share of seeds that decode (recorded 0.5 and 0.6)");
+        Assert.That(result.Metrics["wide_share_of_seeds_decoding"], Is.GreaterThanOrEqualTo(0.9), "the 4× decoder's finding");
+    }
 
     [Test, Claim("P5")]
     public void Discrete_against_continuous_decoding_matches_the_recorded_verdict()

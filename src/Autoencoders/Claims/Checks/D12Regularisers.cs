@@ -101,7 +101,7 @@ public sealed class D12Regularisers : ClaimCheck
     internal static Setting Run(ClaimContext context, Regulariser psi)
     {
         if (context.Budget.Regularisers is null)
-            throw new ClaimSkippedException("the regulariser comparisons train 3–5 seeds per setting: Experiment tier and above");
+            throw new ClaimSkippedException("the regulariser comparisons train 6–10 seeds per setting: Experiment tier and above");
         var training = HoleRegularisation.Setting(context.Budget, psi);
         return new Setting(psi, training.Seeds, context.Get(new HoleCodes(training, HoleRegularisation.Hole)), context.Trainability(training));
     }

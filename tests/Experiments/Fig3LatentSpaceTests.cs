@@ -21,11 +21,23 @@ public class Fig3LatentSpaceTests
     }
 
     [Test, Claim("D3"), Category("Experiment")]
-    public void The_code_exponent_over_six_seeds_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("D3", Tier.Experiment);
+    public void The_code_exponent_over_six_seeds_matches_the_recorded_verdict()
+    {
+        // Recorded on fresh seeds 101–106: the area exponent in 2/6 seeds ([0.04, 0.78] against 0.5), INCONCLUSIVE;
+        // the exponent is seed-dependent (0.25–2.89 over r ≥ 6). NOT REPRODUCED needs at most 0 of 6.
+        var result = ClaimAssert.MatchesRecordedVerdict("D3", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 1);
+        Assert.That(result.Evidence!.Interval.Estimate, Is.LessThanOrEqualTo(0.5), "the area reading holds in at most half the seeds");
+    }
 
     [Test, Claim("D4")]
     public void Decoding_a_linear_sweep_of_z_gives_disks_of_intermediate_size() => ClaimAssert.OneSeedIsInconclusiveAndDid("D4", held: true);
 
     [Test, Claim("D4"), Category("Experiment")]
-    public void Interpolation_gives_disks_over_six_seeds() => ClaimAssert.MatchesRecordedVerdict("D4", Tier.Experiment);
+    public void Interpolation_gives_disks_over_six_seeds()
+    {
+        // Recorded on fresh seeds 101–106: 5/6 ([0.36, 1.00] against 0.5), INCONCLUSIVE; monotone in 6/6, one seed's
+        // decoded disks too far from a disk (0.27 against 0.15).
+        var result = ClaimAssert.MatchesRecordedVerdict("D4", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 1);
+        Assert.That(result.Evidence!.Interval.Estimate, Is.GreaterThanOrEqualTo(0.66));
+    }
 }

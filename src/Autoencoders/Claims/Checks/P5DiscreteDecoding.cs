@@ -60,13 +60,13 @@ public sealed class P5DiscreteDecoding : ClaimCheck
         }
         // Paired per seed; the verdict reads the seeds whose two decoders trained.
         var pairs = Enumerable.Range(0, seeds.Length).Select(k => (Discrete: d[k].Between, Continuous: c[k].Between)).ToArray();
-        var trainedPairs = Enumerable.Range(0, seeds.Length).Where(k => discreteTrained[k].Trained && continuousTrained[k].Trained).Select(k => pairs[k]).ToArray();
+        var trainedSeeds = Enumerable.Range(0, seeds.Length).Where(k => discreteTrained[k].Trained && continuousTrained[k].Trained).ToArray();
+        var trainedPairs = trainedSeeds.Select(k => pairs[k]).ToArray();
         static double WorseFactor(IReadOnlyList<(double Discrete, double Continuous)> s) => s.Select(p => p.Discrete).Median() / s.Select(p => p.Continuous).Median();
         var evidence = Evidence.Continuous("discrete / continuous median error between integers",
             trainedPairs.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no seed trained") : Intervals.Bootstrap(trainedPairs, WorseFactor, nanAs: double.NegativeInfinity),
             Intervals.Bootstrap(pairs, WorseFactor, nanAs: double.NegativeInfinity), MinWorseFactor, paperSideAbove: true, trainedPairs.Length, seeds.Length, context.MoreSeeds);
         // The other part, on the same trained seeds as the interval.
-        var trainedSeeds = Enumerable.Range(0, seeds.Length).Where(k => discreteTrained[k].Trained && continuousTrained[k].Trained).ToArray();
         double discreteRatio = trainedSeeds.Length == 0 ? double.NaN : trainedSeeds.Select(k => d[k].Between / d[k].At).Median();
         double continuousRatio = trainedSeeds.Length == 0 ? double.NaN : trainedSeeds.Select(k => c[k].Between / c[k].At).Median();
         double discreteBetween = d.Select(e => e.Between).Median(), continuousBetween = c.Select(e => e.Between).Median();

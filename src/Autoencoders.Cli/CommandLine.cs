@@ -31,6 +31,7 @@ public static class CommandLine
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
         public readonly Option<int> Models = new("--models") { Description = "models trained at once (1–64)", DefaultValueFactory = _ => 1 };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
+        public readonly Option<bool> Profile = new("--profile") { Description = "instead: where a step's time goes (phases of the step, each layer's forward and backward), as JSON" };
         public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
         public readonly RootCommand Root;
 
@@ -53,7 +54,7 @@ public static class CommandLine
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Trains the paper's 64×64 disk autoencoder at batch 300 and prints {\"ms_per_step\": …} as JSON.") { Models, Steps };
+            var bench = new Command("bench", "Trains the paper's 64×64 disk autoencoder at batch 300 and prints {\"ms_per_step\": …} as JSON.") { Models, Steps, Profile };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -88,6 +89,14 @@ public static class CommandLine
 
         int Bench(ParseResult p, TextWriter output)
         {
+            if (p.GetValue(Profile))
+            {
+                var profile = StepProfile.Run(p.GetValue(Models), Math.Min(p.GetValue(Steps), 200));
+                static object Ms(StepProfile.Phase[] phases) => phases.Select(x => new { name = x.Name, ms = Math.Round(x.Ms, 2) });
+                output.WriteLine(JsonSerializer.Serialize(new { models = profile.Models, batch = profile.BatchSize, ms_per_step = Math.Round(profile.MsPerStep, 2), threads = profile.Threads,
+                    phases = Ms(profile.Phases), layer_forward = Ms(profile.LayerForward), layer_backward = Ms(profile.LayerBackward) }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                return Ok;
+            }
             var r = TrainingBenchmark.Run(p.GetValue(Models), p.GetValue(Steps));
             output.WriteLine(JsonSerializer.Serialize(new { ms_per_step = Math.Round(r.MsPerStep, 2), models = r.Models, ms_per_model_step = Math.Round(r.MsPerModelStep, 2), steps = r.Steps, device = r.Device, threads = r.Threads }));
             return Ok;

@@ -67,6 +67,15 @@ public class VerdictIntervalTests
         Assert.That(Intervals.Bootstrap(spread, MathNet.Numerics.Statistics.Statistics.Median), Is.EqualTo(ci), "seeded: the same interval every time");
     }
 
+    [Test]
+    public void One_seed_has_no_bootstrap_interval_so_it_never_decides_a_continuous_verdict()
+    {
+        var one = Intervals.Bootstrap([3.0], s => s.Average());
+        Assert.That((one.Estimate, one.Lower, one.Upper), Is.EqualTo((3.0, double.NegativeInfinity, double.PositiveInfinity)));
+        var evidence = Evidence.Continuous("ratio", one, null, 2, paperSideAbove: true, trained: 1, runs: 1, "more seeds");
+        Assert.That(evidence.Outcome, Is.EqualTo(Outcome.Undecided), "one seed above the bar is not a PASS");
+    }
+
     /// <summary>The three outcomes of the one rule: interval above the bar, below it, straddling it.</summary>
     [Test]
     public void An_interval_above_the_bar_holds_below_it_does_not_and_across_it_is_undecided()

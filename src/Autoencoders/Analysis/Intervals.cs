@@ -36,12 +36,14 @@ public static class Intervals
     /// Percentile bootstrap over seeds: <paramref name="statistic"/> of the per-seed values, resampled with
     /// replacement <paramref name="resamples"/> times (seeded, so the interval is reproducible); the 2.5% and 97.5%
     /// quantiles of the resampled statistic. With few seeds the interval is too narrow rather than too wide: read it
-    /// with the seed count beside it. The runs may be of any kind: each resample draws whole runs with replacement,
+    /// with the seed count beside it; one run has no interval at all (−∞, ∞). The runs may be of any kind: each resample draws whole runs with replacement,
     /// so values measured on the same seed (a discrete and a continuous decoder of seed s) stay paired.
     /// </summary>
     public static Interval Bootstrap<T>(IReadOnlyList<T> runs, Func<IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345, double nanAs = double.PositiveInfinity)
     {
         if (runs.Count < 1) throw new ArgumentException("a bootstrap needs at least one run");
+        // Every resample of one run is that run: the "interval" would be a point and would decide a verdict on one seed.
+        if (runs.Count == 1) return new(statistic(runs), double.NegativeInfinity, double.PositiveInfinity, "one seed: no interval");
         var random = new Random(seed);
         var sample = new T[runs.Count];
         var stats = new double[resamples];

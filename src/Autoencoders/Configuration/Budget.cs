@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Autoencoders.Data;
 
 namespace Autoencoders.Configuration;
 
@@ -21,6 +22,8 @@ public sealed record Budget
     public required GanBudget? Gans { get; init; }
     /// <summary>B3's variation of the disk runs; null at the default tier (it retrains every disk network).</summary>
     public required RobustnessVariation? Robustness { get; init; }
+    /// <summary>B4's sweep of gaps in the training radii.</summary>
+    public required GapBudget Gaps { get; init; }
 
     public static Budget For(Tier tier, int baseSeed = 0)
     {
@@ -47,6 +50,14 @@ public sealed record Budget
                 : new PositionBudget(EncoderSeeds: 10, EncoderSteps: 4000, DecoderSeeds: 10, DecoderSteps: 3000, DecoderBatch: 100, WideDecoder: true),
             Gans = tier == Tier.Gpu ? new GanBudget(Seeds: 3, Steps: 3000, Batch: 64, Width: 16) : null,
             Robustness = small ? null : new RobustnessVariation(Sigma: 0.5, StepScale: 1.5),
+            // B4 runs the hole budget of its tier (D11's at the default tier, D12's above), so its w = 7 cell at D11's
+            // centre is the same training as D11 (default) or D12's (Experiment, Gpu).
+            Gaps = tier switch
+            {
+                Tier.Default => new GapBudget(Widths: [0, 7], Centres: [Hole.Paper.Centre], Seeds: 1, Steps: disks.GeneralisationSteps, Batch: disks.GeneralisationBatch, WithPsi3: false),
+                Tier.Experiment => new GapBudget(Widths: [0, 3, 7], Centres: [Hole.Paper.Centre], Seeds: 6, Steps: SmallDisks.GeneralisationSteps, Batch: SmallDisks.GeneralisationBatch, WithPsi3: true),
+                _ => new GapBudget(Widths: [0, 1, 2, 3, 4, 5, 7, 9], Centres: [8, Hole.Paper.Centre, 22], Seeds: 10, Steps: disks.GeneralisationSteps, Batch: disks.GeneralisationBatch, WithPsi3: true),
+            },
         };
     }
 
@@ -105,6 +116,8 @@ public sealed record Budget
         Row("position decoders (P4, P5): seeds, steps @ batch", b => $"{b.Positions.DecoderSeeds}, {b.Positions.DecoderSteps} @ {b.Positions.DecoderBatch}");
         Row("position decoders: 4× wide decoder (finding)", b => b.Positions.WideDecoder ? "yes" : "no");
         Row("DCGANs (D15): seeds, steps @ batch, width", b => Or(b.Gans, () => $"{b.Gans!.Seeds}, {b.Gans.Steps} @ {b.Gans.Batch}, {b.Gans.Width}"));
+        Row("B4 gap sweep: widths (px)", b => string.Join(", ", b.Gaps.Widths.Select(w => w.ToString(inv))));
+        Row("B4 gap sweep: centres, seeds, steps @ batch, ψ3", b => $"{string.Join(", ", b.Gaps.Centres.Select(c => c.ToString(inv)))}; {b.Gaps.Seeds}; {b.Gaps.Steps} @ {b.Gaps.Batch}; {(b.Gaps.WithPsi3 ? "yes" : "no")}");
         Row("B3 variation: σ, step factor", b => Or(b.Robustness, () => $"{b.Robustness!.Sigma.ToString(inv)}, {b.Robustness.StepScale.ToString(inv)}×"));
         return sb.ToString();
     }
@@ -123,6 +136,9 @@ public sealed record PositionBudget(int EncoderSeeds, int EncoderSteps, int Deco
 
 /// <summary>D15: DCGANs trained on D11's hole data.</summary>
 public sealed record GanBudget(int Seeds, int Steps, int Batch, int Width);
+
+/// <summary>B4: the gap widths and centres swept, seeds per cell, the training, and whether ψ3 cells run beside the unregularised ones.</summary>
+public sealed record GapBudget(double[] Widths, double[] Centres, int Seeds, int Steps, int Batch, bool WithPsi3);
 
 /// <summary>B3: a second blur σ and a factor on every disk training length.</summary>
 public sealed record RobustnessVariation(double Sigma, double StepScale);

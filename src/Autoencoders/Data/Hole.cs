@@ -14,7 +14,20 @@ public sealed record Hole(double Low, double High)
     /// <summary>The paper's hole (D11–D15).</summary>
     public static Hole Paper { get; } = new(11, 18);
 
+    /// <summary>A gap of width <paramref name="width"/> centred on <paramref name="centre"/> (B4); width 0 is no gap.</summary>
+    public static Hole Around(double centre, double width) =>
+        width >= 0 && double.IsFinite(centre) && double.IsFinite(width) ? new(centre - width / 2, centre + width / 2)
+        : throw new ArgumentException($"a gap needs a finite centre and a width ≥ 0 (got centre {centre}, width {width})");
+
+    public double Centre => (Low + High) / 2;
+    public double Width => High - Low;
+
     public RadiusWindow Inside => new(Low + 1, High - 1);
+    /// <summary>
+    /// The middle half of the gap, never narrower than 1 px (B4): defined for every width, w = 0 included, so a sweep
+    /// of widths is measured on comparable radii. For (11, 18): [12.75, 16.25].
+    /// </summary>
+    public RadiusWindow Middle => new(Centre - Math.Max(Width / 4, 0.5), Centre + Math.Max(Width / 4, 0.5));
     public RadiusWindow Below => new(Low - 4, Low - 1);
     public RadiusWindow Above => new(High + 1, High + 4);
     public RadiusWindow FitBelow => new(Low - 5, Low);

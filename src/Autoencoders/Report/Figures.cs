@@ -46,6 +46,55 @@ public static class Figures
         return Save(plot, path, 800, 500);
     }
 
+    /// <summary>A line with a shaded band around it (an estimate and its interval at each x).</summary>
+    public sealed record Band(string Name, double[] X, double[] Y, double[] Lower, double[] Upper);
+
+    /// <summary>
+    /// Panels side by side, each with lines and their shaded interval bands, one colour per band name (the same name is
+    /// the same colour in every panel), a dashed horizontal bar, and shared y limits so the panels compare. Unbounded
+    /// ends of a band (one seed has no interval) are drawn to the edge of the plot.
+    /// </summary>
+    public static string BandPanels(string path, string xLabel, string yLabel, IReadOnlyList<(string Title, Band[] Bands)> panels, double bar,
+        IReadOnlyList<(double Position, string Label)>? xTicks = null)
+    {
+        var finite = panels.SelectMany(p => p.Bands).SelectMany(b => b.Y.Concat(b.Lower).Concat(b.Upper)).Where(double.IsFinite).Append(bar).ToArray();
+        double top = finite.Max() * 1.1 + 0.1, bottom = Math.Min(0, finite.Min());
+        var names = panels.SelectMany(p => p.Bands).Select(b => b.Name).Distinct().ToList();
+        var palette = new ScottPlot.Palettes.Category10();
+        var multiplot = new Multiplot();
+        multiplot.RemovePlot(multiplot.GetPlot(0));
+        foreach (var (title, bands) in panels)
+        {
+            var plot = NewPlot(title);
+            var line = plot.Add.HorizontalLine(bar);
+            line.LinePattern = LinePattern.Dashed;
+            line.Color = Colors.Red;
+            foreach (var b in bands)
+            {
+                var colour = palette.GetColor(names.IndexOf(b.Name));
+                double Clip(double v) => double.IsNaN(v) ? bar : Math.Clamp(v, bottom, top);
+                var fill = plot.Add.FillY(b.X, b.Lower.Select(Clip).ToArray(), b.Upper.Select(Clip).ToArray());
+                fill.FillColor = colour.WithAlpha(0.2);
+                fill.LineColor = colour.WithAlpha(0);
+                var sc = plot.Add.Scatter(b.X, b.Y.Select(Clip).ToArray());
+                sc.Color = colour;
+                sc.LineWidth = 2;
+                sc.MarkerSize = 6;
+                sc.LegendText = b.Name;
+            }
+            if (xTicks is not null) plot.Axes.Bottom.SetTicks(xTicks.Select(t => t.Position).ToArray(), xTicks.Select(t => t.Label).ToArray());
+            plot.Axes.SetLimitsY(bottom, top);
+            plot.XLabel(xLabel);
+            plot.YLabel(yLabel);
+            if (bands.Length > 1) plot.ShowLegend(Alignment.UpperLeft);
+            multiplot.AddPlot(plot);
+        }
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        multiplot.SavePng(path, 600 * panels.Count, 500);
+        return path;
+    }
+
     /// <summary>Integer ticks at each of <paramref name="values"/> (seeds, layers).</summary>
     public static (double, string)[] IntegerTicks(IEnumerable<int> values) => values.Select(v => ((double)v, v.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
 

@@ -29,9 +29,9 @@ public static class CommandLine
         public readonly Option<string> Out = new("--out") { Description = "folder for report.md, claims.json and figures", DefaultValueFactory = _ => Path.Combine("artifacts", "verify") };
         public readonly Option<int> Seed = new("--seed") { Description = "base seed: the runs use seeds N+1, N+2, …", DefaultValueFactory = _ => 0 };
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
-        public readonly Option<int> Models = new("--models") { Description = "models trained at once (1–64)", DefaultValueFactory = _ => 1 };
+        public readonly Option<int> Models = new("--models") { Description = "K, the models trained at once for the batched timing (1–64)", DefaultValueFactory = _ => 5 };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
-        public readonly Option<bool> Profile = new("--profile") { Description = "instead: where a step's time goes (phases of the step, each layer's forward and backward), as JSON" };
+        public readonly Option<bool> Profile = new("--profile") { Description = "instead: where a step's time goes (phases of the step, each layer's forward and backward), with our convolution kernels and with libtorch's, as JSON" };
         public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
         public readonly RootCommand Root;
 
@@ -54,7 +54,7 @@ public static class CommandLine
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Trains the paper's 64×64 disk autoencoder at batch 300 and prints {\"ms_per_step\": …} as JSON.") { Models, Steps, Profile };
+            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Profile };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -91,14 +91,28 @@ public static class CommandLine
         {
             if (p.GetValue(Profile))
             {
-                var profile = StepProfile.Run(p.GetValue(Models), Math.Min(p.GetValue(Steps), 200));
+                var profiles = StepProfile.Compare(p.GetValue(Models), Math.Min(p.GetValue(Steps), 200));
                 static object Ms(StepProfile.Phase[] phases) => phases.Select(x => new { name = x.Name, ms = Math.Round(x.Ms, 2) });
-                output.WriteLine(JsonSerializer.Serialize(new { models = profile.Models, batch = profile.BatchSize, ms_per_step = Math.Round(profile.MsPerStep, 2), threads = profile.Threads,
-                    phases = Ms(profile.Phases), layer_forward = Ms(profile.LayerForward), layer_backward = Ms(profile.LayerBackward) }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+                output.WriteLine(JsonSerializer.Serialize(profiles.Select(profile => new { convolutions = profile.OwnKernels ? "ours" : "libtorch", models = profile.Models, batch = profile.BatchSize, ms_per_step = Math.Round(profile.MsPerStep, 2), threads = profile.Threads,
+                    phases = Ms(profile.Phases), layer_forward = Ms(profile.LayerForward), layer_backward = Ms(profile.LayerBackward) }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 return Ok;
             }
-            var r = TrainingBenchmark.Run(p.GetValue(Models), p.GetValue(Steps));
-            output.WriteLine(JsonSerializer.Serialize(new { ms_per_step = Math.Round(r.MsPerStep, 2), models = r.Models, ms_per_model_step = Math.Round(r.MsPerModelStep, 2), steps = r.Steps, device = r.Device, threads = r.Threads }));
+            int steps = p.GetValue(Steps);
+            var one = TrainingBenchmark.Run(1, steps);
+            var k = TrainingBenchmark.Run(p.GetValue(Models), steps);
+            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10)) : (null, "the reference runs on the CPU only");
+            output.WriteLine(JsonSerializer.Serialize(new
+            {
+                one_model_ms_per_step = Math.Round(one.MsPerStep, 2),
+                models = k.Models,
+                k_models_ms_per_step = Math.Round(k.MsPerStep, 2),
+                k_models_ms_per_model_step = Math.Round(k.MsPerModelStep, 2),
+                k_models_over_one = Math.Round(k.MsPerStep / one.MsPerStep, 2),
+                pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
+                pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
+                pytorch = reference is null ? $"not run: {reason}" : $"torch {reference.TorchVersion}, {reference.Threads} threads",
+                steps, device = one.Device, threads = one.Threads, cpu = PyTorchReference.CpuName(),
+            }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return Ok;
         }
     }

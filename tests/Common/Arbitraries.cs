@@ -34,6 +34,15 @@ public static class Arbitraries
     /// <summary>Blur widths σ ∈ [0.3, 2] in steps of 0.1: from barely blurred to several pixels, the paper's range around σ = 1.</summary>
     public static Arbitrary<double> BlurSigmas => Arb.From(Gen.Choose(3, 20).Select(v => v / 10.0));
 
+    // ---- Our convolution kernels (StridedConvKernelTests) ----
+
+    /// <summary>
+    /// Layer shapes (batch 1–5, input and output depths 1–8, larger side n ∈ {16, 32, 64}): every 2-D layer of the
+    /// paper's networks whose side our kernels take (n/2 a multiple of 8), and the depths around them.
+    /// </summary>
+    public static Arbitrary<(int Batch, int In, int Out, int N)> ConvShapes => Arb.From(
+        from b in Gen.Choose(1, 5) from i in Gen.Choose(1, 8) from o in Gen.Choose(1, 8) from n in Gen.Elements(16, 32, 64) select (b, i, o, n));
+
     // ---- Position filter (Prop3PositionFilterTests) ----
 
     /// <summary>Depths L ∈ [1, 10] of the [1, 2, 1] network: signals of 2 to 1024 samples, as Prop. 3 covers every L.</summary>

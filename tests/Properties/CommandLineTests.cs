@@ -51,6 +51,28 @@ public class CommandLineTests
         Assert.That(verboseErr, Does.Contain("   at "), "--verbose prints the stack trace");
     }
 
+    /// <summary>
+    /// `bench` reports one model and K models from one run, with their ratio, the CPU, and the PyTorch step beside
+    /// them or the reason it did not run (#18: every speed is a ratio measured side by side).
+    /// </summary>
+    [Test]
+    public void Bench_reports_one_and_k_models_and_pytorch_or_why_not_in_one_run()
+    {
+        var (code, text, err) = Run("bench", "--steps", "2", "--models", "2");
+        Assert.That(code, Is.Zero, err);
+        using var json = System.Text.Json.JsonDocument.Parse(text.Trim());
+        var root = json.RootElement;
+        Assert.That(root.GetProperty("models").GetInt32(), Is.EqualTo(2));
+        Assert.That(root.GetProperty("one_model_ms_per_step").GetDouble(), Is.GreaterThan(0));
+        Assert.That(root.GetProperty("k_models_over_one").GetDouble(), Is.EqualTo(root.GetProperty("k_models_ms_per_step").GetDouble() / root.GetProperty("one_model_ms_per_step").GetDouble()).Within(0.02));
+        var pytorch = root.GetProperty("pytorch").GetString();
+        if (root.GetProperty("pytorch_ms_per_step").ValueKind == System.Text.Json.JsonValueKind.Null)
+            Assert.That(pytorch, Does.StartWith("not run: "), "a missing reference says why");
+        else
+            Assert.That(pytorch, Does.StartWith("torch "));
+        Assert.That(root.GetProperty("cpu").GetString(), Is.Not.Empty);
+    }
+
     /// <summary>What the old hand parser accepted stays accepted: tiers in any case, `help`, values starting with '@'.</summary>
     [Test]
     public void Tier_case_help_and_at_sign_values_are_accepted()

@@ -18,15 +18,19 @@ public static class StepProfile
 {
     public sealed record Phase(string Name, double Ms);
 
-    public sealed record Result(int Models, int BatchSize, double MsPerStep, Phase[] Phases, Phase[] LayerForward, Phase[] LayerBackward, int Threads);
+    public sealed record Result(int Models, int BatchSize, double MsPerStep, Phase[] Phases, Phase[] LayerForward, Phase[] LayerBackward, int Threads, bool OwnKernels);
 
-    public static Result Run(int models = 1, int steps = 30, int batch = 300)
+    /// <summary>The profile with our kernels (<see cref="ConvStack.OwnKernels"/>) and with libtorch's convolutions, in one run.</summary>
+    public static Result[] Compare(int models = 1, int steps = 30, int batch = 300) => [Run(models, steps, batch, ownKernels: true), Run(models, steps, batch, ownKernels: false)];
+
+    public static Result Run(int models = 1, int steps = 30, int batch = 300, bool ownKernels = true)
     {
         TorchRuntime.Initialise();
         var grid = ImageGrid.Paper;
         using var data = ShapeDataset.Disks(new ExactRenderer(grid, 1.0), RadiusRange.Full(grid), 600, seed: 1);
         var seeds = Enumerable.Range(1, models).ToArray();
         using var model = new Autoencoder(AutoencoderConfig.Disk(), seeds);
+        model.Encoder.OwnKernels = model.Decoder.OwnKernels = ownKernels;
         var objective = new ReconstructionObjective(model, data.Images);
         using var adam = new Adam(model.parameters(), 1e-3);
         var samplers = seeds.Select(s => new BatchSampler(data.Count, s)).ToArray();
@@ -62,12 +66,13 @@ public static class StepProfile
         var phases = names.Select((n, i) => new Phase(n, totals[i] / steps)).ToArray();
         var (forward, backward) = Layers(model, batch, reps: Math.Max(5, steps / 2));
         _ = objective; // built as the trainer builds it, so the model and data are laid out as in training
-        return new Result(models, batch, perStep, phases, forward, backward, TorchRuntime.Threads);
+        return new Result(models, batch, perStep, phases, forward, backward, TorchRuntime.Threads, ownKernels);
     }
 
     /// <summary>
-    /// Each layer of model 0 alone (convolution, bias and leaky ReLU), at batch <paramref name="batch"/>: the forward
-    /// pass, then the backward pass from a random output gradient to the input and the weights.
+    /// Each layer of model 0 alone (convolution, bias and leaky ReLU, as the network runs it), at batch
+    /// <paramref name="batch"/>: the forward pass, then the backward pass from a random output gradient to the input
+    /// (except for the images) and the parameters.
     /// </summary>
     static (Phase[] Forward, Phase[] Backward) Layers(Autoencoder model, int batch, int reps)
     {
@@ -87,15 +92,11 @@ public static class StepProfile
                 {
                     using var scope = NewDisposeScope();
                     var x = randn(batch, cin, size, size).requires_grad_(label == "decoder" || l > 0); // training never needs the gradient of the images
-                    var w = stack.Weights[l].narrow(0, 0, spec.Transposed ? cin : cout).detach().requires_grad_(true);
-                    var bias = stack.Biases[l]?.narrow(0, 0, cout).detach().requires_grad_(true);
+                    var g = randn(batch, cout, outSize, outSize);
+                    model.zero_grad();
                     var clock = Stopwatch.StartNew();
-                    var y = spec.Transposed
-                        ? nn.functional.conv_transpose2d(x, w, bias, strides: [2, 2], padding: [1, 1], output_padding: [1, 1])
-                        : nn.functional.conv2d(x, w, bias, strides: [2, 2], padding: [1, 1]);
-                    y = nn.functional.leaky_relu(y, spec.Slope);
+                    var y = stack.ApplyLayer(l, x);
                     double tf = clock.Elapsed.TotalMilliseconds;
-                    var g = randn_like(y);
                     clock.Restart();
                     y.backward([g]);
                     double tb = clock.Elapsed.TotalMilliseconds;

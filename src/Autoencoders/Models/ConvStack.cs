@@ -119,9 +119,10 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
         {
             Tensor w = absolute ? weights[l].abs() : weights[l];
             Tensor? b = biases[l] is { } bias ? (absolute ? bias.abs() : bias) : null;
-            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, w, b, Models)
-                : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1)).ToArray(), 1);
-            if (Spec.Slope != 1 && !absolute) x = nn.functional.leaky_relu(x, Spec.Slope);
+            // The activation is part of the layer (fused in our kernels); |·| bounds have none.
+            double slope = absolute ? 1 : Spec.Slope;
+            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, w, b, Models, slope)
+                : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1, slope)).ToArray(), 1);
             outputs.Add(x);
         }
         return outputs;
@@ -152,7 +153,27 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
 
     Tensor Slice(Tensor t, int k) { long per = t.shape[0] / Models; return t.narrow(0, k * per, per); }
 
-    Tensor Layer(Tensor x, Tensor w, Tensor? b, int groups)
+    /// <summary>
+    /// Run the 2-D layers of one model on <see cref="StridedConvKernels"/> (our CPU kernels) where they apply, instead of
+    /// libtorch's convolutions, which are several times slower at these depths (spec/settings.md, the step profile).
+    /// Both compute the same function up to float rounding (tested, values and gradients).
+    /// </summary>
+    public bool OwnKernels { get; set; } = true;
+
+    /// <summary>Layer <paramref name="layer"/> of model <paramref name="model"/> alone on x [B, c, n…] (its activation included), for profiling.</summary>
+    public Tensor ApplyLayer(int layer, Tensor x, int model = 0) =>
+        Layer(x, Slice(weights[layer], model), biases[layer] is { } b ? Slice(b, model) : null, 1, Spec.Slope);
+
+    /// <summary>One layer: the convolution, its bias and the leaky ReLU of slope <paramref name="slope"/> (1: none).</summary>
+    Tensor Layer(Tensor x, Tensor w, Tensor? b, int groups, double slope)
+    {
+        if (OwnKernels && groups == 1 && Spec.Dimensions == 2 && StridedConv.Applies(x, Spec.Transposed))
+            return StridedConv.Layer(x, w, b, slope, Spec.Transposed, Runtime.TorchRuntime.Threads);
+        var y = Convolution(x, w, b, groups);
+        return slope == 1 ? y : nn.functional.leaky_relu(y, slope);
+    }
+
+    Tensor Convolution(Tensor x, Tensor w, Tensor? b, int groups)
     {
         long[] s = Spec.Dimensions == 2 ? [2, 2] : [2], p = Spec.Dimensions == 2 ? [1, 1] : [1];
         return (Spec.Transposed, Spec.Dimensions) switch

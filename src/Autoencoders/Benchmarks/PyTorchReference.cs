@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Autoencoders.Benchmarks;
+
+/// <summary>
+/// The same training step in PyTorch (bench/pytorch_step.py, embedded in this assembly), run beside ours when
+/// `python3 -c "import torch"` works here, so a speed is always reported as a ratio measured in one run.
+/// </summary>
+public static class PyTorchReference
+{
+    public sealed record Result(double MsPerStep, string TorchVersion, int Threads);
+
+    /// <summary>The reference's ms per step, or null with the reason it could not run (no python3, no torch, an error).</summary>
+    public static (Result? Result, string? Reason) Run(int steps, int threads, TimeSpan timeout)
+    {
+        using var stream = typeof(PyTorchReference).Assembly.GetManifestResourceStream("pytorch_step.py")
+            ?? throw new InvalidOperationException("bench/pytorch_step.py is not embedded in the Autoencoders assembly");
+        string script = Path.Combine(Path.GetTempPath(), $"autoencoders-pytorch-step-{Environment.ProcessId}.py");
+        try
+        {
+            using (var file = File.Create(script)) stream.CopyTo(file);
+            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { script, steps.ToString(), threads.ToString() }) start.ArgumentList.Add(a);
+            Process process;
+            try { process = Process.Start(start)!; }
+            catch (System.ComponentModel.Win32Exception) { return (null, "python3 is not installed"); }
+            using (process)
+            {
+                var output = process.StandardOutput.ReadToEndAsync();
+                var error = process.StandardError.ReadToEndAsync();
+                if (!process.WaitForExit(timeout)) { process.Kill(entireProcessTree: true); return (null, $"the PyTorch step did not finish in {timeout.TotalSeconds:0} s"); }
+                if (process.ExitCode != 0)
+                {
+                    string message = error.Result.Contains("No module named 'torch'", StringComparison.Ordinal) ? "python3 has no torch module" : $"python3 exited with {process.ExitCode}: {error.Result.Trim().Split('\n')[^1]}";
+                    return (null, message);
+                }
+                using var json = JsonDocument.Parse(output.Result.Trim().Split('\n')[^1]);
+                var root = json.RootElement;
+                return (new Result(root.GetProperty("ms_per_step").GetDouble(), root.GetProperty("torch").GetString() ?? "?", root.GetProperty("threads").GetInt32()), null);
+            }
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    /// <summary>The CPU's model name (Linux: /proc/cpuinfo), for a timing to say where it came from.</summary>
+    public static string CpuName()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line is null ? "unknown" : line[(line.IndexOf(':') + 1)..].Trim();
+        }
+        catch (IOException) { return "unknown"; }
+        catch (UnauthorizedAccessException) { return "unknown"; }
+    }
+}

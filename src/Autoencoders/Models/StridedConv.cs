@@ -1,0 +1,177 @@
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Models;
+
+/// <summary>
+/// The 2-D stride-2 convolution and its transpose on <see cref="StridedConvKernels"/>, as TorchSharp autograd
+/// functions (no bias: the caller adds it). They compute the same functions as libtorch's conv2d and
+/// conv_transpose2d (stride 2, padding 1, output padding 1), up to float rounding (tests compare values and gradients).
+/// </summary>
+public static class StridedConv
+{
+    /// <summary>Whether <see cref="Down"/> / <see cref="Up"/> apply to input x: float32 on the CPU, square images whose larger side n has n/2 a multiple of 8.</summary>
+    public static bool Applies(Tensor x, bool transposed) =>
+        x.device_type == DeviceType.CPU && x.dtype == ScalarType.Float32 && x.dim() == 4 && x.shape[2] == x.shape[3]
+        && StridedConvKernels.Supports(transposed ? 2 * x.shape[2] : x.shape[2]);
+
+    /// <summary>
+    /// One layer of the paper's networks, fused: leaky_relu(conv(x, w) + b, <paramref name="slope"/>) with conv the
+    /// stride-2 convolution, or its transpose when <paramref name="transposed"/>; <paramref name="b"/> may be null
+    /// (no bias), <paramref name="slope"/> 1 (no activation). Fusing saves the passes over the layer's output that a
+    /// separate bias and activation make, which at these depths cost as much as the convolution.
+    /// </summary>
+    public static Tensor Layer(Tensor x, Tensor w, Tensor? b, double slope, bool transposed, int threads) =>
+        LayerFunction.apply(x, w, b!, (float)slope, transposed, threads);
+
+    /// <summary>conv2d(x, w, stride 2, padding 1) for x [B, cin, n, n], w [cout, cin, 3, 3].</summary>
+    public static Tensor Down(Tensor x, Tensor w, int threads) => DownFunction.apply(x, w, threads);
+
+    /// <summary>conv_transpose2d(x, w, stride 2, padding 1, output padding 1) for x [B, cin, h, h], w [cin, cout, 3, 3].</summary>
+    public static Tensor Up(Tensor x, Tensor w, int threads) => UpFunction.apply(x, w, threads);
+
+    static unsafe float* Pointer(Tensor t) => (float*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, float>(t.bytes)));
+
+    /// <summary>y = Down(x; w) into a new tensor.</summary>
+    internal static unsafe Tensor RunDown(Tensor x, Tensor w, int threads, Tensor? bias = null, float slope = 1)
+    {
+        x = x.contiguous();
+        w = w.contiguous();
+        bias = bias?.contiguous();
+        long b = x.shape[0], cin = x.shape[1], n = x.shape[2], cout = w.shape[0];
+        if (w.shape[1] != cin) throw new ArgumentException($"weights [{string.Join(", ", w.shape)}] for {cin} input channels");
+        var y = empty(b, cout, n / 2, n / 2);
+        StridedConvKernels.Down(Pointer(x), Pointer(w), Pointer(y), (int)b, (int)cin, (int)cout, (int)n, threads, bias is null ? null : Pointer(bias), slope);
+        return y;
+    }
+
+    /// <summary>y = Up(x; w) into a new tensor.</summary>
+    internal static unsafe Tensor RunUp(Tensor x, Tensor w, int threads, Tensor? bias = null, float slope = 1)
+    {
+        x = x.contiguous();
+        w = w.contiguous();
+        bias = bias?.contiguous();
+        long b = x.shape[0], cin = x.shape[1], h = x.shape[2], cout = w.shape[1];
+        if (w.shape[0] != cin) throw new ArgumentException($"transposed weights [{string.Join(", ", w.shape)}] for {cin} input channels");
+        var y = empty(b, cout, 2 * h, 2 * h);
+        StridedConvKernels.Up(Pointer(x), Pointer(w), Pointer(y), (int)b, (int)cin, (int)cout, (int)h, threads, bias is null ? null : Pointer(bias), slope);
+        return y;
+    }
+
+    /// <summary>The weight gradient of Down for input x [B, cin, n, n] and output gradient g [B, cout, n/2, n/2]: [cout, cin, 3, 3].</summary>
+    internal static unsafe Tensor RunDownWeightGradient(Tensor x, Tensor g, int threads)
+    {
+        x = x.contiguous();
+        g = g.contiguous();
+        long b = x.shape[0], cin = x.shape[1], n = x.shape[2], cout = g.shape[1];
+        var gw = empty(cout, cin, 3, 3);
+        StridedConvKernels.DownWeightGradient(Pointer(x), Pointer(g), Pointer(gw), (int)b, (int)cin, (int)cout, (int)n, threads);
+        return gw;
+    }
+
+    /// <summary>The gradient before the activation (and the bias gradient, when there is a bias) from the one after it.</summary>
+    static unsafe (Tensor Before, Tensor? Bias) ActivationGradient(Tensor y, Tensor g, float slope, bool bias, int threads)
+    {
+        g = g.contiguous();
+        if (slope == 1) return (g, bias ? g.sum([0, 2, 3]) : null);
+        var before = empty_like(g);
+        var biasGradient = bias ? empty(g.shape[1]) : null;
+        StridedConvKernels.ActivationGradient(Pointer(y), Pointer(g), Pointer(before), biasGradient is null ? null : Pointer(biasGradient),
+            (int)g.shape[0], (int)g.shape[1], (int)(g.shape[2] * g.shape[3]), slope, threads);
+        return (before, biasGradient);
+    }
+
+    /// <summary>Carries the layer's output to its backward pass (TorchSharp's context keeps tensors only through save_for_backward, for inputs).</summary>
+    sealed record Output(Tensor Value);
+
+    sealed class LayerFunction : autograd.SingleTensorFunction<LayerFunction>
+    {
+        public override string Name => "StridedConvLayer";
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var (x, w, b, slope, transposed, threads) = ((Tensor)vars[0], (Tensor)vars[1], vars[2] as Tensor, (float)vars[3], (bool)vars[4], (int)vars[5]);
+            var y = transposed ? RunUp(x, w, threads, b, slope) : RunDown(x, w, threads, b, slope);
+            if (x.requires_grad || w.requires_grad || b is { requires_grad: true })
+            {
+                ctx.save_for_backward([x, w]);
+                ctx.save_data("output", new Output(y));
+                ctx.save_data("slope", slope);
+                ctx.save_data("transposed", transposed);
+                ctx.save_data("threads", threads);
+                ctx.save_data("input_grad", x.requires_grad);
+                ctx.save_data("bias", b is not null);
+            }
+            return y;
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor g)
+        {
+            var saved = ctx.get_saved_variables();
+            var (x, w) = (saved[0], saved[1]);
+            int threads = (int)ctx.get_data("threads");
+            var (gv, gb) = ActivationGradient(((Output)ctx.get_data("output")).Value, g, (float)ctx.get_data("slope"), (bool)ctx.get_data("bias"), threads);
+            bool inputGrad = (bool)ctx.get_data("input_grad");
+            Tensor? gx;
+            Tensor gw;
+            if ((bool)ctx.get_data("transposed"))
+            {
+                gx = inputGrad ? RunDown(gv, w, threads) : null;
+                gw = RunDownWeightGradient(gv, x, threads);
+            }
+            else
+            {
+                gx = inputGrad ? RunUp(gv, w, threads) : null;
+                gw = RunDownWeightGradient(x, gv, threads);
+            }
+            return [gx!, gw, gb!, null!, null!, null!];
+        }
+    }
+
+    sealed class DownFunction : autograd.SingleTensorFunction<DownFunction>
+    {
+        public override string Name => "StridedConvDown";
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var (x, w, threads) = ((Tensor)vars[0], (Tensor)vars[1], (int)vars[2]);
+            ctx.save_for_backward([x, w]);
+            ctx.save_data("threads", threads);
+            ctx.save_data("input_grad", x.requires_grad);
+            return RunDown(x, w, threads);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor g)
+        {
+            var saved = ctx.get_saved_variables();
+            int threads = (int)ctx.get_data("threads");
+            var gx = (bool)ctx.get_data("input_grad") ? RunUp(g, saved[1], threads) : null;
+            return [gx!, RunDownWeightGradient(saved[0], g, threads), null!];
+        }
+    }
+
+    sealed class UpFunction : autograd.SingleTensorFunction<UpFunction>
+    {
+        public override string Name => "StridedConvUp";
+
+        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+        {
+            var (x, w, threads) = ((Tensor)vars[0], (Tensor)vars[1], (int)vars[2]);
+            ctx.save_for_backward([x, w]);
+            ctx.save_data("threads", threads);
+            ctx.save_data("input_grad", x.requires_grad);
+            return RunUp(x, w, threads);
+        }
+
+        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor g)
+        {
+            var saved = ctx.get_saved_variables();
+            int threads = (int)ctx.get_data("threads");
+            // ⟨g, Up(x; w)⟩ = ⟨Down(g; w), x⟩: the input gradient is Down(g; w), and the weight gradient is Down's with
+            // g as its input and x as its output gradient ([cin, cout, 3, 3], the transposed layout).
+            var gx = (bool)ctx.get_data("input_grad") ? RunDown(g, saved[1], threads) : null;
+            return [gx!, RunDownWeightGradient(g, saved[0], threads), null!];
+        }
+    }
+}

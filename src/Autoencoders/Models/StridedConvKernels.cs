@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -51,6 +52,9 @@ public static unsafe class StridedConvKernels
             }
     }
 
+    /// <summary>Zeroed native memory for <paramref name="floats"/> floats (freed by the caller).</summary>
+    static float* Scratch(int floats) => (float*)NativeMemory.AllocZeroed((nuint)floats, sizeof(float));
+
     /// <summary>The batch range of block <paramref name="t"/> of <paramref name="blocks"/>.</summary>
     static (int From, int To) Block(int batch, int blocks, int t) => ((int)((long)batch * t / blocks), (int)((long)batch * (t + 1) / blocks));
 
@@ -67,9 +71,9 @@ public static unsafe class StridedConvKernels
         {
             var (from, to) = Block(batch, blocks, t);
             int bufferLength = cin * (n + 1) * rowLength;
-            var evenBuffer = GC.AllocateArray<float>(bufferLength, pinned: true);
-            var oddBuffer = GC.AllocateArray<float>(bufferLength, pinned: true);
-            fixed (float* even = evenBuffer, odd = oddBuffer)
+            // Native, zeroed scratch: no managed allocation per call, so training steps never wake the garbage collector.
+            float* even = Scratch(bufferLength), odd = Scratch(bufferLength);
+            try
             {
                 for (int b = from; b < to; b++)
                 {
@@ -91,6 +95,7 @@ public static unsafe class StridedConvKernels
                         }
                 }
             }
+            finally { NativeMemory.Free(even); NativeMemory.Free(odd); }
         });
     }
 
@@ -147,8 +152,8 @@ public static unsafe class StridedConvKernels
         {
             var (from, to) = Block(batch, blocks, t);
             // Input rows padded with zeros on the right and one zero row below: x[i + 1][·] and x[·][j + 1] read 0 past the edge.
-            var padded = GC.AllocateArray<float>(cin * (h + 1) * rowLength, pinned: true);
-            fixed (float* xp = padded)
+            float* xp = Scratch(cin * (h + 1) * rowLength);
+            try
             {
                 float* weights = (float*)pw;
                 for (int b = from; b < to; b++)
@@ -189,6 +194,7 @@ public static unsafe class StridedConvKernels
                         }
                 }
             }
+            finally { NativeMemory.Free(xp); }
         });
     }
 
@@ -258,10 +264,9 @@ public static unsafe class StridedConvKernels
         {
             var (from, to) = Block(batch, blocks, t);
             int bufferLength = cin * (n + 1) * rowLength;
-            var evenBuffer = GC.AllocateArray<float>(bufferLength, pinned: true);
-            var oddBuffer = GC.AllocateArray<float>(bufferLength, pinned: true);
+            float* even = Scratch(bufferLength), odd = Scratch(bufferLength);
             var sums = new double[taps];
-            fixed (float* even = evenBuffer, odd = oddBuffer)
+            try
             {
                 for (int b = from; b < to; b++)
                 {
@@ -297,6 +302,7 @@ public static unsafe class StridedConvKernels
                         }
                 }
             }
+            finally { NativeMemory.Free(even); NativeMemory.Free(odd); }
             partial[t] = sums;
         });
         for (int k = 0; k < taps; k++)

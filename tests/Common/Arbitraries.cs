@@ -37,11 +37,12 @@ public static class Arbitraries
     // ---- Our convolution kernels (StridedConvKernelTests) ----
 
     /// <summary>
-    /// Layer shapes (batch 1–5, input and output depths 1–8, larger side n ∈ {16, 32, 64}): every 2-D layer of the
-    /// paper's networks whose side our kernels take (n/2 a multiple of 8), and the depths around them.
+    /// Layer shapes (batch 1–5, input and output depths 1–8, larger side n ∈ {16, 32, 48, 64, 80}): every 2-D layer of
+    /// the paper's networks whose side our kernels take (n/2 a multiple of 8), the depths around them, and the sides
+    /// (48, 80) whose rows mix the kernels' two-vector and one-vector paths.
     /// </summary>
     public static Arbitrary<(int Batch, int In, int Out, int N)> ConvShapes => Arb.From(
-        from b in Gen.Choose(1, 5) from i in Gen.Choose(1, 8) from o in Gen.Choose(1, 8) from n in Gen.Elements(16, 32, 64) select (b, i, o, n));
+        from b in Gen.Choose(1, 5) from i in Gen.Choose(1, 8) from o in Gen.Choose(1, 8) from n in Gen.Elements(16, 32, 48, 64, 80) select (b, i, o, n));
 
     // ---- Position filter (Prop3PositionFilterTests) ----
 

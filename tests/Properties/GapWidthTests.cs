@@ -52,27 +52,43 @@ public class GapWidthTests
     {
         double[] widths = [0, 3, 7];
         var agree = Enumerable.Range(0, 6).Select(_ => new[] { 1.0, 2.5, 6 }).ToArray();
-        var a = CriticalWidth.Bootstrap(widths, agree, 2);
+        var a = CriticalWidth.Crossing(widths, agree, 2);
         Assert.That((a.Estimate, a.Lower, a.Upper), Is.EqualTo((3.0, 3.0, 3.0)), "every seed fails from width 3");
         var never = Enumerable.Range(0, 6).Select(_ => new[] { 1.0, 1.2, 1.5 }).ToArray();
-        Assert.That(CriticalWidth.Bootstrap(widths, never, 2).Lower, Is.EqualTo(double.PositiveInfinity), "no width reaches the bar in any resample");
+        Assert.That(CriticalWidth.Crossing(widths, never, 2).Lower, Is.EqualTo(double.PositiveInfinity), "no width reaches the bar in any resample");
         double[][] split = [[1, 2.5, 6], [1, 2.5, 6], [1, 2.5, 6], [1, 1.1, 6], [1, 1.1, 6], [1, 1.1, 6]];
-        var s = CriticalWidth.Bootstrap(widths, split, 2);
+        var s = CriticalWidth.Crossing(widths, split, 2);
         Assert.That((s.Lower, s.Upper), Is.EqualTo((3.0, 7.0)), "half the seeds fail at 3, the others at 7");
         Assert.That(s.Estimate, Is.EqualTo(7.0), "over all six seeds the median at width 3 is (1.1 + 2.5) / 2 = 1.8 < 2");
     }
 
-    static B4GapWidth.Cell Cell(double width, params double[] ratios) =>
-        new(new GapCell(14.5, width, Regulariser.None), ratios.Select((r, k) => new B4GapWidth.SeedMeasure(k + 1, r, 1, r, 0.01, Trained: true)).ToArray());
+    /// <summary>A cell whose seeds have gap/beside ratios <paramref name="ratios"/>, and whose no-gap network has ratio <paramref name="control"/> on its windows.</summary>
+    static B4GapWidth.Cell Cell(double width, double control, params double[] ratios) =>
+        new(new GapCell(14.5, width, Regulariser.None), ratios.Select((r, k) => new B4GapWidth.SeedMeasure(k + 1, r, 1, control, 1, 0.01, Trained: true)).ToArray());
 
     [Test, Claim("B4")]
-    public void The_no_gap_control_throws_when_the_measure_sees_a_failure_without_a_gap()
+    public void The_no_gap_control_throws_when_the_measure_sees_a_failure_without_a_gap_at_any_width()
     {
-        var good = new B4GapWidth.Row(14.5, Regulariser.None, [Cell(0, 1.0, 1.1, 0.9), Cell(7, 3, 4, 5)]);
+        var good = new B4GapWidth.Row(14.5, Regulariser.None, [Cell(0, 1.0, 1.0, 1.1, 0.9), Cell(7, 1.2, 3, 4, 5)]);
         Assert.DoesNotThrow(() => B4GapWidth.AssertControl([good]));
-        var broken = good with { Cells = [Cell(0, 2.5, 3, 1.9), Cell(7, 3, 4, 5)] };
-        Assert.That(() => B4GapWidth.AssertControl([good, broken]), Throws.InvalidOperationException.With.Message.Contains("negative control failed"));
-        Assert.Throws<ArgumentException>(() => B4GapWidth.AssertControl([good with { Cells = [Cell(3, 1), Cell(7, 3)] }]), "a sweep must start at its control");
+        var brokenAtZero = good with { Cells = [Cell(0, 2.5, 2.5, 3, 1.9), Cell(7, 1.2, 3, 4, 5)] };
+        Assert.That(() => B4GapWidth.AssertControl([good, brokenAtZero]), Throws.InvalidOperationException.With.Message.Contains("negative control failed"));
+        var brokenAtSeven = good with { Cells = [Cell(0, 1.0, 1.0), Cell(7, 2.0, 3, 4, 5)] };
+        Assert.That(() => B4GapWidth.AssertControl([brokenAtSeven]), Throws.InvalidOperationException.With.Message.Contains("width 7"),
+            "the no-gap network on width 7's windows is a control too");
+        Assert.Throws<ArgumentException>(() => B4GapWidth.AssertControl([good with { Cells = [Cell(3, 1, 1), Cell(7, 1, 3)] }]), "a sweep must start at its control");
+    }
+
+    [Test, Claim("B4")]
+    public void The_crossing_width_interval_ends_on_widths_of_the_sweep()
+    {
+        double[] widths = [0, 1, 2, 3, 4, 5, 7, 9];
+        var random = new Random(4);
+        var seeds = Enumerable.Range(0, 10).Select(_ => widths.Select(w => 0.5 + w * (0.2 + 0.3 * random.NextDouble())).ToArray()).ToArray();
+        var c = CriticalWidth.Crossing(widths, seeds, 2);
+        Assert.That(widths, Does.Contain(c.Lower).And.Contain(c.Upper), $"{c}");
+        Assert.That(c.Lower, Is.LessThanOrEqualTo(c.Estimate));
+        Assert.That(c.Upper, Is.GreaterThanOrEqualTo(c.Estimate));
     }
 
     [Test, Claim("B4")]

@@ -69,7 +69,7 @@ public class StridedConvKernelTests
 
     /// <summary>The fused layer, leaky_relu(conv(x, w) + b, α), against libtorch's three operations: values and the gradients of x, w and b.</summary>
     [Test]
-    public void The_fused_layer_equals_libtorchs_convolution_bias_and_leaky_relu([Values(false, true)] bool transposed, [Values(0.2, 0.0, 1.0)] double slope)
+    public void The_fused_layer_equals_libtorchs_convolution_bias_and_leaky_relu([Values(false, true)] bool transposed, [Values(0.2, 0.0, 1.0)] double slope, [Values(true, false)] bool withBias)
     {
         if (!KernelsRunHere) Assert.Ignore("no AVX2 + FMA here: the kernels are not used on this CPU");
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(15), Prop.ForAll(Arbitraries.ConvShapes, shape =>
@@ -80,18 +80,18 @@ public class StridedConvKernelTests
             int side = transposed ? n / 2 : n;
             var x = randn(b, cin, side, side).requires_grad_(true);
             var w = (transposed ? randn(cin, cout, 3, 3) : randn(cout, cin, 3, 3)).requires_grad_(true);
-            var bias = randn(cout).requires_grad_(true);
+            var bias = withBias ? randn(cout).requires_grad_(true) : null;
             var conv = transposed
                 ? nn.functional.conv_transpose2d(x, w, bias, strides: [2, 2], padding: [1, 1], output_padding: [1, 1])
                 : nn.functional.conv2d(x, w, bias, strides: [2, 2], padding: [1, 1]);
             var reference = slope == 1 ? conv : nn.functional.leaky_relu(conv, slope);
             var g = randn_like(reference);
             (reference * g).sum().backward();
-            var (rx, rw, rb) = (x.grad!.clone(), w.grad!.clone(), bias.grad!.clone());
-            x.grad!.zero_(); w.grad!.zero_(); bias.grad!.zero_();
+            var (rx, rw, rb) = (x.grad!.clone(), w.grad!.clone(), bias?.grad!.clone());
+            x.grad!.zero_(); w.grad!.zero_(); bias?.grad!.zero_();
             var ours = StridedConv.Layer(x, w, bias, slope, transposed, threads: 2);
             (ours * g).sum().backward();
-            double dy = RelativeDifference(ours, reference), dx = RelativeDifference(x.grad!, rx), dw = RelativeDifference(w.grad!, rw), db = RelativeDifference(bias.grad!, rb);
+            double dy = RelativeDifference(ours, reference), dx = RelativeDifference(x.grad!, rx), dw = RelativeDifference(w.grad!, rw), db = bias is null ? 0 : RelativeDifference(bias.grad!, rb!);
             // The bias gradient sums up to 5·64² terms of both signs in float: its cancellation leaves ~1e-5 relative.
             return (dy < Tolerance && dx < Tolerance && dw < Tolerance && db < 1e-4).Label($"{shape}: value {dy:E1}, gradients: input {dx:E1}, weight {dw:E1}, bias {db:E1}");
         }));
@@ -137,25 +137,60 @@ public class StridedConvKernelTests
             }
     }
 
+    /// <summary>Values and all three gradients are the same bits with 1, 2 and 3 threads (so a cached network does not depend on the thread count).</summary>
     [Test]
-    public void One_thread_and_two_give_the_same_values_exactly()
+    public void Any_thread_count_gives_the_same_values_and_gradients_exactly([Values(false, true)] bool transposed)
+    {
+        if (!KernelsRunHere) Assert.Ignore("no AVX2 + FMA here: the kernels are not used on this CPU");
+        float[][] Run(int threads)
+        {
+            using var scope = NewDisposeScope();
+            manual_seed(11);
+            var x = (transposed ? randn(7, 3, 16, 16) : randn(7, 3, 32, 32)).requires_grad_(true);
+            var w = (transposed ? randn(3, 4, 3, 3) : randn(4, 3, 3, 3)).requires_grad_(true);
+            var b = randn(4).requires_grad_(true);
+            var y = StridedConv.Layer(x, w, b, 0.2, transposed, threads);
+            (y * randn_like(y)).sum().backward();
+            return [y.data<float>().ToArray(), x.grad!.data<float>().ToArray(), w.grad!.data<float>().ToArray(), b.grad!.data<float>().ToArray()];
+        }
+        var one = Run(1);
+        foreach (int threads in new[] { 2, 3 })
+        {
+            var other = Run(threads);
+            for (int i = 0; i < one.Length; i++)
+                Assert.That(other[i], Is.EqualTo(one[i]), $"{threads} threads, {new[] { "values", "input gradient", "weight gradient", "bias gradient" }[i]}");
+        }
+    }
+
+    /// <summary>A diverging network must still show it: NaN and ±∞ pass through the fused activation as libtorch's leaky_relu passes them.</summary>
+    [Test]
+    public void Non_finite_values_pass_through_the_fused_activation_as_through_libtorchs()
     {
         if (!KernelsRunHere) Assert.Ignore("no AVX2 + FMA here: the kernels are not used on this CPU");
         using var scope = NewDisposeScope();
-        manual_seed(11);
-        var x = randn(5, 3, 32, 32);
-        var w = randn(4, 3, 3, 3);
-        Assert.That(StridedConv.Down(x, w, 1).data<float>().ToArray(), Is.EqualTo(StridedConv.Down(x, w, 2).data<float>().ToArray()), "each output is summed by one thread in a fixed order");
-        var wt = randn(3, 4, 3, 3);
-        var xs = randn(5, 3, 16, 16);
-        Assert.That(StridedConv.Up(xs, wt, 1).data<float>().ToArray(), Is.EqualTo(StridedConv.Up(xs, wt, 2).data<float>().ToArray()));
+        manual_seed(13);
+        var x = randn(2, 1, 32, 32);
+        x[0, 0, 5, 5] = tensor(float.NaN);
+        x[1, 0, 9, 9] = tensor(float.PositiveInfinity);
+        x[1, 0, 20, 20] = tensor(float.NegativeInfinity);
+        var w = randn(2, 1, 3, 3);
+        var b = randn(2);
+        var reference = nn.functional.leaky_relu(nn.functional.conv2d(x, w, b, strides: [2, 2], padding: [1, 1]), 0.2).data<float>().ToArray();
+        var ours = StridedConv.Layer(x, w, b, 0.2, transposed: false, threads: 2).data<float>().ToArray();
+        Assert.That(ours.Count(float.IsNaN), Is.EqualTo(reference.Count(float.IsNaN)).And.GreaterThan(0), "NaN stays NaN");
+        Assert.That(ours.Count(float.IsInfinity), Is.EqualTo(reference.Count(float.IsInfinity)));
+        for (int i = 0; i < ours.Length; i++)
+            if (!float.IsFinite(reference[i])) Assert.That(ours[i], Is.EqualTo(reference[i]), $"element {i}");
     }
 
     /// <summary>The paper's autoencoder, K = 1 and K = 3 models, computes the same outputs and gradients with our kernels as with libtorch's.</summary>
     [Test]
     public void The_paper_network_computes_the_same_function_and_gradients_with_our_kernels([Values(1, 3)] int models, [Values(true, false)] bool biases)
     {
+        if (!KernelsRunHere) Assert.Ignore("no AVX2 + FMA here: the kernels are not used on this CPU");
         using var scope = NewDisposeScope();
+        Assert.That(StridedConv.Applies(zeros(1, 1, 64, 64), transposed: false) && StridedConv.Applies(zeros(1, 8, 32, 32), transposed: true),
+            "the network's large layers run on our kernels, so this compares two implementations");
         var seeds = Enumerable.Range(1, models).ToArray();
         var config = AutoencoderConfig.Disk(biases, biases);
         using var ours = new Autoencoder(config, seeds);

@@ -5,10 +5,11 @@ namespace Autoencoders.Analysis;
 /// <summary>
 /// B4: where, along a sweep of gap widths w₁ &lt; w₂ &lt; …, reconstruction in the gap first fails. A width fails when
 /// the 95% interval of its median ratio ρ (error in the gap over error beside it, over seeds) lies at or above the
-/// bar. The critical width w* is the smallest failing width of the sweep. Its interval comes from resampling the seeds:
-/// each resample draws seeds with replacement, the same seeds for every width (a seed's networks share their
-/// initialisation and data seed across widths), and records the smallest width whose resampled median ρ reaches the
-/// bar (+∞ when none does); the interval is the 2.5–97.5% range of those widths.
+/// bar; the critical width w* is the smallest failing width of the sweep. The crossing width is the smallest width
+/// whose median ρ reaches the bar (w* ≥ it); its interval comes from resampling the seeds: each resample draws seeds
+/// with replacement, the same seeds for every width (a seed's networks share their initialisation and data seed
+/// across widths), and records the smallest width whose resampled median ρ reaches the bar (+∞ when none does); the
+/// interval is the 2.5–97.5% type-1 quantiles of those widths, so its ends are widths of the sweep.
 /// </summary>
 public static class CriticalWidth
 {
@@ -25,10 +26,10 @@ public static class CriticalWidth
     }
 
     /// <summary>
-    /// The bootstrap interval of the critical width. <paramref name="ratiosPerSeed"/>[s][i] is seed s's ratio at
+    /// The crossing width with its bootstrap interval. <paramref name="ratiosPerSeed"/>[s][i] is seed s's ratio at
     /// width i. The estimate is the smallest width whose median over all the seeds reaches the bar (+∞ when none).
     /// </summary>
-    public static Interval Bootstrap(IReadOnlyList<double> widths, IReadOnlyList<double[]> ratiosPerSeed, double bar)
+    public static Interval Crossing(IReadOnlyList<double> widths, IReadOnlyList<double[]> ratiosPerSeed, double bar)
     {
         if (ratiosPerSeed.Count == 0) return new(double.NaN, 0, double.PositiveInfinity, "no seed trained at every width");
         foreach (var row in ratiosPerSeed) CheckSweep(widths, row.Length);
@@ -38,7 +39,7 @@ public static class CriticalWidth
                 if (seeds.Select(s => s[i]).Median() >= bar) return widths[i];
             return double.PositiveInfinity;
         }
-        return Intervals.Bootstrap(ratiosPerSeed, Smallest);
+        return Intervals.Bootstrap(ratiosPerSeed, Smallest, discrete: true);
     }
 
     static void CheckSweep(IReadOnlyList<double> widths, int values)

@@ -39,7 +39,7 @@ public static class Intervals
     /// with the seed count beside it; one run has no interval at all (−∞, ∞). The runs may be of any kind: each resample draws whole runs with replacement,
     /// so values measured on the same seed (a discrete and a continuous decoder of seed s) stay paired.
     /// </summary>
-    public static Interval Bootstrap<T>(IReadOnlyList<T> runs, Func<IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345, double nanAs = double.PositiveInfinity)
+    public static Interval Bootstrap<T>(IReadOnlyList<T> runs, Func<IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345, double nanAs = double.PositiveInfinity, bool discrete = false)
     {
         if (runs.Count < 1) throw new ArgumentException("a bootstrap needs at least one run");
         // Every resample of one run is that run: the "interval" would be a point and would decide a verdict on one seed.
@@ -52,7 +52,7 @@ public static class Intervals
             for (int i = 0; i < sample.Length; i++) sample[i] = runs[random.Next(runs.Count)];
             stats[b] = statistic(sample);
         }
-        return Percentiles(statistic(runs), stats, $"bootstrap over {runs.Count} seeds", nanAs);
+        return Percentiles(statistic(runs), stats, $"bootstrap over {runs.Count} seeds", nanAs, discrete);
     }
 
     /// <summary>
@@ -62,6 +62,7 @@ public static class Intervals
     public static Interval Bootstrap<T>(IReadOnlyList<T> first, IReadOnlyList<T> second, Func<IReadOnlyList<T>, IReadOnlyList<T>, double> statistic, int resamples = 2000, int seed = 12345, double nanAs = double.PositiveInfinity)
     {
         if (first.Count < 1 || second.Count < 1) throw new ArgumentException("a two-group bootstrap needs at least one run in each group");
+        if (first.Count == 1 && second.Count == 1) return new(statistic(first, second), double.NegativeInfinity, double.PositiveInfinity, "one run in each group: no interval");
         var random = new Random(seed);
         var a = new T[first.Count];
         var b = new T[second.Count];
@@ -82,11 +83,18 @@ public static class Intervals
     /// an undefined resample never speaks for the paper. Two equal neighbours, infinite ones included, give that value
     /// rather than ∞ − ∞.
     /// </summary>
-    static Interval Percentiles(double estimate, double[] stats, string method, double nanAs)
+    /// With <paramref name="discrete"/>, type-1 quantiles (the order statistic at ⌈p·n⌉, no interpolation): for a statistic
+    /// that takes a few values (a width of a sweep), the interval's ends are values it can take.
+    static Interval Percentiles(double estimate, double[] stats, string method, double nanAs, bool discrete = false)
     {
         for (int i = 0; i < stats.Length; i++) if (double.IsNaN(stats[i])) stats[i] = nanAs;
         Array.Sort(stats);
         double a = (1 - Confidence) / 2;
+        if (discrete)
+        {
+            double Order(double p) => stats[Math.Clamp((int)Math.Ceiling(p * stats.Length) - 1, 0, stats.Length - 1)];
+            return new(estimate, Order(a), Order(1 - a), method + ", type-1 quantiles");
+        }
         return new(estimate, Quantile(stats, a), Quantile(stats, 1 - a), method);
     }
 

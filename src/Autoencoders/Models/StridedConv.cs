@@ -33,29 +33,46 @@ public static class StridedConv
 
     static unsafe float* Pointer(Tensor t) => (float*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, float>(t.bytes)));
 
-    /// <summary>y = Down(x; w) into a new tensor.</summary>
+    /// <summary>
+    /// The kernels read raw memory: every tensor must be float32 on the CPU with exactly the shape they assume, or an
+    /// index would run past its end. x [B, C, s, s], the layer's larger side one the kernels take; w [·, ·, 3, 3]; bias [channels].
+    /// </summary>
+    static void CheckShapes(Tensor x, long side, long largerSide, Tensor w, long inputChannelsOfW, Tensor? bias, long outputChannels)
+    {
+        static bool Float32OnCpu(Tensor t) => t.dtype == ScalarType.Float32 && t.device_type == DeviceType.CPU;
+        if (!Float32OnCpu(x) || x.dim() != 4 || x.shape[2] != side || x.shape[3] != side || !StridedConvKernels.Supports(largerSide))
+            throw new ArgumentException($"input [{string.Join(", ", x.shape)}] ({x.dtype}, {x.device_type}) is not a float32 CPU batch of {side}×{side} images the kernels take");
+        if (!Float32OnCpu(w) || w.dim() != 4 || w.shape[2] != 3 || w.shape[3] != 3 || w.shape[inputChannelsOfW] != x.shape[1])
+            throw new ArgumentException($"weights [{string.Join(", ", w.shape)}] ({w.dtype}) do not fit 3×3 kernels on {x.shape[1]} input channels");
+        if (bias is not null && (!Float32OnCpu(bias) || bias.dim() != 1 || bias.shape[0] != outputChannels))
+            throw new ArgumentException($"bias [{string.Join(", ", bias.shape)}] for {outputChannels} output channels");
+    }
+
+    /// <summary>y = leaky(Down(x; w) + bias) into a new tensor (slope 1 and no bias: Down alone).</summary>
     internal static unsafe Tensor RunDown(Tensor x, Tensor w, int threads, Tensor? bias = null, float slope = 1)
     {
         x = x.contiguous();
         w = w.contiguous();
         bias = bias?.contiguous();
         long b = x.shape[0], cin = x.shape[1], n = x.shape[2], cout = w.shape[0];
-        if (w.shape[1] != cin) throw new ArgumentException($"weights [{string.Join(", ", w.shape)}] for {cin} input channels");
+        CheckShapes(x, n, n, w, 1, bias, cout);
         var y = empty(b, cout, n / 2, n / 2);
         StridedConvKernels.Down(Pointer(x), Pointer(w), Pointer(y), (int)b, (int)cin, (int)cout, (int)n, threads, bias is null ? null : Pointer(bias), slope);
+        GC.KeepAlive(x); GC.KeepAlive(w); GC.KeepAlive(bias); // contiguous copies only these locals hold
         return y;
     }
 
-    /// <summary>y = Up(x; w) into a new tensor.</summary>
+    /// <summary>y = leaky(Up(x; w) + bias) into a new tensor (slope 1 and no bias: Up alone).</summary>
     internal static unsafe Tensor RunUp(Tensor x, Tensor w, int threads, Tensor? bias = null, float slope = 1)
     {
         x = x.contiguous();
         w = w.contiguous();
         bias = bias?.contiguous();
         long b = x.shape[0], cin = x.shape[1], h = x.shape[2], cout = w.shape[1];
-        if (w.shape[0] != cin) throw new ArgumentException($"transposed weights [{string.Join(", ", w.shape)}] for {cin} input channels");
+        CheckShapes(x, h, 2 * h, w, 0, bias, cout);
         var y = empty(b, cout, 2 * h, 2 * h);
         StridedConvKernels.Up(Pointer(x), Pointer(w), Pointer(y), (int)b, (int)cin, (int)cout, (int)h, threads, bias is null ? null : Pointer(bias), slope);
+        GC.KeepAlive(x); GC.KeepAlive(w); GC.KeepAlive(bias);
         return y;
     }
 
@@ -65,8 +82,11 @@ public static class StridedConv
         x = x.contiguous();
         g = g.contiguous();
         long b = x.shape[0], cin = x.shape[1], n = x.shape[2], cout = g.shape[1];
+        if (x.dtype != ScalarType.Float32 || g.dtype != ScalarType.Float32 || x.dim() != 4 || g.dim() != 4 || g.shape[0] != b || x.shape[3] != n || g.shape[2] != n / 2 || g.shape[3] != n / 2 || !StridedConvKernels.Supports(n))
+            throw new ArgumentException($"input [{string.Join(", ", x.shape)}] and output gradient [{string.Join(", ", g.shape)}] do not fit a stride-2 layer the kernels take");
         var gw = empty(cout, cin, 3, 3);
         StridedConvKernels.DownWeightGradient(Pointer(x), Pointer(g), Pointer(gw), (int)b, (int)cin, (int)cout, (int)n, threads);
+        GC.KeepAlive(x); GC.KeepAlive(g);
         return gw;
     }
 
@@ -75,10 +95,12 @@ public static class StridedConv
     {
         g = g.contiguous();
         if (slope == 1) return (g, bias ? g.sum([0, 2, 3]) : null);
+        if (!y.is_contiguous() || !y.shape.SequenceEqual(g.shape)) throw new ArgumentException($"output [{string.Join(", ", y.shape)}] and its gradient [{string.Join(", ", g.shape)}] differ");
         var before = empty_like(g);
         var biasGradient = bias ? empty(g.shape[1]) : null;
         StridedConvKernels.ActivationGradient(Pointer(y), Pointer(g), Pointer(before), biasGradient is null ? null : Pointer(biasGradient),
             (int)g.shape[0], (int)g.shape[1], (int)(g.shape[2] * g.shape[3]), slope, threads);
+        GC.KeepAlive(g);
         return (before, biasGradient);
     }
 
@@ -96,7 +118,7 @@ public static class StridedConv
             if (x.requires_grad || w.requires_grad || b is { requires_grad: true })
             {
                 ctx.save_for_backward([x, w]);
-                ctx.save_data("output", new Output(y));
+                if (slope != 1) ctx.save_data("output", new Output(y)); // the activation's gradient reads it; nothing else does
                 ctx.save_data("slope", slope);
                 ctx.save_data("transposed", transposed);
                 ctx.save_data("threads", threads);
@@ -111,7 +133,8 @@ public static class StridedConv
             var saved = ctx.get_saved_variables();
             var (x, w) = (saved[0], saved[1]);
             int threads = (int)ctx.get_data("threads");
-            var (gv, gb) = ActivationGradient(((Output)ctx.get_data("output")).Value, g, (float)ctx.get_data("slope"), (bool)ctx.get_data("bias"), threads);
+            float slope = (float)ctx.get_data("slope");
+            var (gv, gb) = ActivationGradient(slope == 1 ? g : ((Output)ctx.get_data("output")).Value, g, slope, (bool)ctx.get_data("bias"), threads);
             bool inputGrad = (bool)ctx.get_data("input_grad");
             Tensor? gx;
             Tensor gw;

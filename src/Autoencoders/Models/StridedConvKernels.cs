@@ -19,8 +19,9 @@ namespace Autoencoders.Models;
 /// The gradients of both layers are these three again: Down's input gradient is Up(g; w); Up's is Down(g; w);
 /// Up's weight gradient is DownWeightGradient with the roles of its input and its output gradient exchanged.
 /// Rows of n/2 are cut in 8-float vectors, so n/2 must be a multiple of 8 (<see cref="Supports"/>).
-/// The batch is split into <c>threads</c> fixed contiguous blocks, and per-block weight gradients are summed in block
-/// order, so a result depends on the thread count but never on scheduling: runs stay bit-identical.
+/// The batch is split into <c>threads</c> contiguous blocks; every output is summed by one thread in a fixed order, and
+/// the weight and bias gradients are summed per image and then over the images in order, so results are bit-identical
+/// whatever the thread count and scheduling.
 /// </summary>
 public static unsafe class StridedConvKernels
 {
@@ -71,7 +72,7 @@ public static unsafe class StridedConvKernels
         {
             var (from, to) = Block(batch, blocks, t);
             int bufferLength = cin * (n + 1) * rowLength;
-            // Native, zeroed scratch: no managed allocation per call, so training steps never wake the garbage collector.
+            // Native, zeroed scratch: the large buffers stay off the managed heap (only small arrays of sums are managed).
             float* even = Scratch(bufferLength), odd = Scratch(bufferLength);
             try
             {
@@ -199,7 +200,7 @@ public static unsafe class StridedConvKernels
     }
 
     /// <summary>
-    /// Output rows 2i and 2i + 1, columns 4q … 4q + 31 of <see cref="Up"/> for output channel o (k = w[0, o], channel
+    /// Output rows 2i and 2i + 1, columns 2q … 2q + 31 of <see cref="Up"/> for output channel o (k = w[0, o], channel
     /// c's weights 9·cout further on): the phases of input columns q … q + 15, sharing each weight broadcast.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -229,15 +230,16 @@ public static unsafe class StridedConvKernels
     }
 
     /// <summary>
-    /// The layer's output from its convolution v: leaky(v + b) = max(v + b, 0) + α·min(v + b, 0), which is libtorch's
-    /// leaky_relu of v + b bit for bit (x for x &gt; 0, α·x otherwise). α = 1 with b = 0 returns v unchanged (the
+    /// The layer's output from its convolution v: leaky(v + b), x for x &gt; 0 and α·x otherwise (x = v + b), the same
+    /// operations as libtorch's leaky_relu of v + b, so the same bits. α = 1 with b = 0 returns v unchanged (the
     /// kernels' plain use in gradients).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     static Vector256<float> Activate(Vector256<float> v, float bias, float slope)
     {
         if (bias != 0) v = Avx.Add(v, Vector256.Create(bias));
-        return slope == 1 ? v : Avx.Add(Avx.Max(v, Vector256<float>.Zero), Avx.Multiply(Vector256.Create(slope), Avx.Min(v, Vector256<float>.Zero)));
+        // v where v > 0, else α·v: NaN stays NaN (NaN > 0 is false, α·NaN is NaN), so a diverging network still shows it.
+        return slope == 1 ? v : Avx.BlendVariable(Avx.Multiply(Vector256.Create(slope), v), v, Avx.CompareGreaterThan(v, Vector256<float>.Zero));
     }
 
     /// <summary>Writes a0 b0 a1 b1 … a7 b7 (16 floats) to <paramref name="target"/>.</summary>
@@ -259,13 +261,13 @@ public static unsafe class StridedConvKernels
         int h = n / 2, rowLength = h + 8, taps = cout * cin * 9;
         nint px = (nint)x, pg = (nint)g;
         int blocks = Blocks(batch, threads);
-        var partial = new double[blocks][];
+        // One row of sums per image, added in image order afterwards: the result does not depend on the thread count.
+        var perImage = new double[(long)batch * taps];
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t =>
         {
             var (from, to) = Block(batch, blocks, t);
             int bufferLength = cin * (n + 1) * rowLength;
             float* even = Scratch(bufferLength), odd = Scratch(bufferLength);
-            var sums = new double[taps];
             try
             {
                 for (int b = from; b < to; b++)
@@ -295,6 +297,7 @@ public static unsafe class StridedConvKernels
                                     a8 = Fma.MultiplyAdd(gv, Avx.LoadVector256(odd + r2 + q + 1), a8);
                                 }
                             }
+                            var sums = perImage.AsSpan((int)((long)b * taps), taps);
                             int k = (o * cin + c) * 9;
                             sums[k] += Vector256.Sum(a0); sums[k + 1] += Vector256.Sum(a1); sums[k + 2] += Vector256.Sum(a2);
                             sums[k + 3] += Vector256.Sum(a3); sums[k + 4] += Vector256.Sum(a4); sums[k + 5] += Vector256.Sum(a5);
@@ -303,13 +306,18 @@ public static unsafe class StridedConvKernels
                 }
             }
             finally { NativeMemory.Free(even); NativeMemory.Free(odd); }
-            partial[t] = sums;
         });
-        for (int k = 0; k < taps; k++)
+        SumRows(perImage, batch, taps, gw);
+    }
+
+    /// <summary>target[k] = Σ_b rows[b·width + k], in order of b.</summary>
+    static void SumRows(double[] rows, int count, int width, float* target)
+    {
+        for (int k = 0; k < width; k++)
         {
             double s = 0;
-            for (int t = 0; t < blocks; t++) s += partial[t][k];
-            gw[k] = (float)s;
+            for (int b = 0; b < count; b++) s += rows[(long)b * width + k];
+            target[k] = (float)s;
         }
     }
 
@@ -317,17 +325,16 @@ public static unsafe class StridedConvKernels
     /// The gradient before the activation, from the one after it and the layer's output y = leaky(v + b):
     /// gv = g where y &gt; 0, α·g elsewhere (y &gt; 0 exactly where v + b &gt; 0, for α ≥ 0), written to
     /// <paramref name="gv"/>; and, when <paramref name="biasGradient"/> is given, the bias gradient Σ_{b,i,j} gv per channel
-    /// (per-block sums in double, added in block order). Arrays are [B, C, size] with size a multiple of 8.
+    /// (per-image sums, added in image order). Arrays are [B, C, size] with size a multiple of 8.
     /// </summary>
     public static void ActivationGradient(float* y, float* g, float* gv, float* biasGradient, int batch, int channels, int size, float slope, int threads)
     {
         nint py = (nint)y, pg = (nint)g, pv = (nint)gv;
         int blocks = Blocks(batch, threads);
-        var partial = new double[blocks][];
+        var perImage = new double[(long)batch * channels];
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t =>
         {
             var (from, to) = Block(batch, blocks, t);
-            var sums = new double[channels];
             var alpha = Vector256.Create(slope);
             for (int b = from; b < to; b++)
                 for (int c = 0; c < channels; c++)
@@ -343,16 +350,9 @@ public static unsafe class StridedConvKernels
                         Avx.Store(vc + k, v);
                         sum = Avx.Add(sum, v);
                     }
-                    sums[c] += Vector256.Sum(sum);
+                    perImage[(long)b * channels + c] = Vector256.Sum(sum);
                 }
-            partial[t] = sums;
         });
-        if (biasGradient is null) return;
-        for (int c = 0; c < channels; c++)
-        {
-            double s = 0;
-            for (int t = 0; t < blocks; t++) s += partial[t][c];
-            biasGradient[c] = (float)s;
-        }
+        if (biasGradient is not null) SumRows(perImage, batch, channels, biasGradient);
     }
 }

@@ -37,7 +37,13 @@ public static class ModelCache
     /// The file name stem of a configuration's entry: the configuration, the TorchSharp version, the hash of the code
     /// that decides the weights (<see cref="TrainingCodeHash"/>) and the device (a GPU rounds differently).
     /// </summary>
-    public static string Key(object configuration) => Key(configuration, TrainingCodeHash, Runtime.TorchRuntime.Device.type.ToString());
+    public static string Key(object configuration) => Key(configuration, TrainingCodeHash, Runtime.TorchRuntime.Device.type.ToString() + ConvolutionBackend);
+
+    /// <summary>
+    /// Which convolutions train here (they round differently): our CPU kernels where the CPU has AVX2 and FMA
+    /// (<see cref="Models.StridedConvKernels"/>), libtorch's elsewhere. Part of the key, with the device.
+    /// </summary>
+    static string ConvolutionBackend => Models.StridedConvKernels.Supports(16) ? "" : "/libtorch-conv";
 
     /// <summary>The key for explicit code hash and device (what <see cref="Key(object)"/> fills in).</summary>
     public static string Key(object configuration, string trainingCodeHash, string device) =>

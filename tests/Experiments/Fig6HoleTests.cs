@@ -9,6 +9,24 @@ public class Fig6HoleTests
     [Test, Claim("D11")]
     public void Disks_in_the_hole_of_the_training_radii_are_not_reconstructed() => ClaimAssert.OneSeedIsInconclusiveAndDid("D11", held: true);
 
+    /// <summary>
+    /// Recorded INCONCLUSIVE on fresh seeds 101–106 (3/6, [0.12, 0.88]; spec/claims.md, D11). The bands around that
+    /// evidence: every run trains, the hole error is at least twice that of the network that saw those radii in every
+    /// seed (6.4–16.4), and the ratio to the error beside the hole stays above 1.5 (1.80–3.79).
+    /// </summary>
     [Test, Claim("D11"), Category("Experiment")]
-    public void Disks_in_the_hole_are_not_reconstructed_over_six_seeds() => ClaimAssert.MatchesRecordedVerdict("D11", Tier.Experiment);
+    public void Disks_in_the_hole_fail_mildly_over_six_fresh_seeds()
+    {
+        var result = ClaimAssert.MatchesRecordedVerdict("D11", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 1);
+        var seeds = result.Metrics.Keys.Where(k => k.StartsWith("ratio[", StringComparison.Ordinal)).ToArray();
+        Assert.That(seeds, Has.Length.EqualTo(6));
+        Assert.Multiple(() =>
+        {
+            foreach (var key in seeds)
+            {
+                Assert.That(result.Metrics[key], Is.InRange(1.5, 10), key);
+                Assert.That(result.Metrics[key.Replace("ratio[", "ratio_to_control[")], Is.GreaterThanOrEqualTo(2), key);
+            }
+        });
+    }
 }

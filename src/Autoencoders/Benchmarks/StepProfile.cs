@@ -31,7 +31,6 @@ public static class StepProfile
         var seeds = Enumerable.Range(1, models).ToArray();
         using var model = new Autoencoder(AutoencoderConfig.Disk(), seeds);
         model.Encoder.OwnKernels = model.Decoder.OwnKernels = ownKernels;
-        var objective = new ReconstructionObjective(model, data.Images);
         using var adam = new Adam(model.parameters(), 1e-3);
         var samplers = seeds.Select(s => new BatchSampler(data.Count, s)).ToArray();
         var indices = new long[models * batch];
@@ -65,7 +64,6 @@ public static class StepProfile
         double perStep = all.Elapsed.TotalMilliseconds / steps;
         var phases = names.Select((n, i) => new Phase(n, totals[i] / steps)).ToArray();
         var (forward, backward) = Layers(model, batch, reps: Math.Max(5, steps / 2));
-        _ = objective; // built as the trainer builds it, so the model and data are laid out as in training
         return new Result(models, batch, perStep, phases, forward, backward, TorchRuntime.Threads, ownKernels);
     }
 

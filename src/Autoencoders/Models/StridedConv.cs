@@ -26,10 +26,10 @@ public static class StridedConv
         LayerFunction.apply(x, w, b!, (float)slope, transposed, threads);
 
     /// <summary>conv2d(x, w, stride 2, padding 1) for x [B, cin, n, n], w [cout, cin, 3, 3].</summary>
-    public static Tensor Down(Tensor x, Tensor w, int threads) => DownFunction.apply(x, w, threads);
+    public static Tensor Down(Tensor x, Tensor w, int threads) => Layer(x, w, null, 1, transposed: false, threads);
 
     /// <summary>conv_transpose2d(x, w, stride 2, padding 1, output padding 1) for x [B, cin, h, h], w [cin, cout, 3, 3].</summary>
-    public static Tensor Up(Tensor x, Tensor w, int threads) => UpFunction.apply(x, w, threads);
+    public static Tensor Up(Tensor x, Tensor w, int threads) => Layer(x, w, null, 1, transposed: true, threads);
 
     static unsafe float* Pointer(Tensor t) => (float*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref MemoryMarshal.GetReference(MemoryMarshal.Cast<byte, float>(t.bytes)));
 
@@ -140,6 +140,8 @@ public static class StridedConv
             Tensor gw;
             if ((bool)ctx.get_data("transposed"))
             {
+                // ⟨g, Up(x; w)⟩ = ⟨Down(g; w), x⟩: the input gradient is Down(g; w), and the weight gradient is Down's with
+                // g as its input and x as its output gradient ([cin, cout, 3, 3], the transposed layout).
                 gx = inputGrad ? RunDown(gv, w, threads) : null;
                 gw = RunDownWeightGradient(gv, x, threads);
             }
@@ -149,52 +151,6 @@ public static class StridedConv
                 gw = RunDownWeightGradient(x, gv, threads);
             }
             return [gx!, gw, gb!, null!, null!, null!];
-        }
-    }
-
-    sealed class DownFunction : autograd.SingleTensorFunction<DownFunction>
-    {
-        public override string Name => "StridedConvDown";
-
-        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
-        {
-            var (x, w, threads) = ((Tensor)vars[0], (Tensor)vars[1], (int)vars[2]);
-            ctx.save_for_backward([x, w]);
-            ctx.save_data("threads", threads);
-            ctx.save_data("input_grad", x.requires_grad);
-            return RunDown(x, w, threads);
-        }
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor g)
-        {
-            var saved = ctx.get_saved_variables();
-            int threads = (int)ctx.get_data("threads");
-            var gx = (bool)ctx.get_data("input_grad") ? RunUp(g, saved[1], threads) : null;
-            return [gx!, RunDownWeightGradient(saved[0], g, threads), null!];
-        }
-    }
-
-    sealed class UpFunction : autograd.SingleTensorFunction<UpFunction>
-    {
-        public override string Name => "StridedConvUp";
-
-        public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
-        {
-            var (x, w, threads) = ((Tensor)vars[0], (Tensor)vars[1], (int)vars[2]);
-            ctx.save_for_backward([x, w]);
-            ctx.save_data("threads", threads);
-            ctx.save_data("input_grad", x.requires_grad);
-            return RunUp(x, w, threads);
-        }
-
-        public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor g)
-        {
-            var saved = ctx.get_saved_variables();
-            int threads = (int)ctx.get_data("threads");
-            // ⟨g, Up(x; w)⟩ = ⟨Down(g; w), x⟩: the input gradient is Down(g; w), and the weight gradient is Down's with
-            // g as its input and x as its output gradient ([cin, cout, 3, 3], the transposed layout).
-            var gx = (bool)ctx.get_data("input_grad") ? RunDown(g, saved[1], threads) : null;
-            return [gx!, RunDownWeightGradient(g, saved[0], threads), null!];
         }
     }
 }

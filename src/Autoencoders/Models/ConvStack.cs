@@ -34,8 +34,6 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
 {
     public ConvStackSpec Spec { get; }
     public int Models { get; }
-    readonly List<Parameter> weights = new();
-    readonly List<Parameter?> biases = new();
 
     public ConvStack(string name, ConvStackSpec spec, int models) : base(name)
     {
@@ -49,21 +47,19 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
             long[] kernel = spec.Dimensions == 2 ? new long[] { 3, 3 } : new long[] { 3 };
             // Grouped-conv layouts: conv [K·cout, cin, k…]; transposed conv [K·cin, cout, k…]. Dim 0 splits by model.
             long[] shape = spec.Transposed ? [models * cin, cout, .. kernel] : [models * cout, cin, .. kernel];
-            var w = new Parameter(zeros(shape));
-            register_parameter($"w{l}", w);
-            weights.Add(w);
-            if (spec.Bias)
-            {
-                var b = new Parameter(zeros(models * cout));
-                register_parameter($"b{l}", b);
-                biases.Add(b);
-            }
-            else biases.Add(null);
+            register_parameter($"w{l}", new Parameter(zeros(shape)));
+            if (spec.Bias) register_parameter($"b{l}", new Parameter(zeros(models * cout)));
         }
     }
 
-    public IReadOnlyList<Parameter> Weights => weights;
-    public IReadOnlyList<Parameter?> Biases => biases;
+    // Looked up by name at every use, never kept: Module.to(device or dtype) replaces the registered Parameter objects
+    // and disposes the old ones, so a list filled in the constructor would point at dead tensors after a move to CUDA
+    // ("Tensor invalid -- empty handle"; on the CPU .to(CPU) moves nothing, which hid it).
+    Parameter Weight(int layer) => get_parameter($"w{layer}") ?? throw new InvalidOperationException($"{StackName} has no layer {layer}");
+    Parameter? Bias(int layer) => Spec.Bias ? get_parameter($"b{layer}") : null;
+
+    public IReadOnlyList<Parameter> Weights => Enumerable.Range(0, Spec.Layers).Select(Weight).ToArray();
+    public IReadOnlyList<Parameter?> Biases => Enumerable.Range(0, Spec.Layers).Select(Bias).ToArray();
 
     /// <summary>
     /// PyTorch's default initialisation, drawn per model from its own seed: U(−b, b) with b = 1/√fan_in,
@@ -76,15 +72,15 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
         for (int k = 0; k < Models; k++)
         {
             var random = new Random(Data.StableSeed.Of(seeds[k], $"{name}/{stream}"));
-            for (int l = 0; l < weights.Count; l++)
+            for (int l = 0; l < Spec.Layers; l++)
             {
-                var w = weights[l];
+                var w = Weight(l);
                 long perModel = w.shape[0] / Models;
                 long fanIn = w.shape[1] * (Spec.Dimensions == 2 ? 9 : 3);
                 double bound = 1 / Math.Sqrt(fanIn);
                 var slice = w.narrow(0, k * perModel, perModel);
                 slice.copy_(Uniform(random, slice.shape, bound));
-                if (biases[l] is { } b)
+                if (Bias(l) is { } b)
                 {
                     long cout = b.shape[0] / Models;
                     b.narrow(0, k * cout, cout).copy_(Uniform(random, [cout], bound));
@@ -115,10 +111,10 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     List<Tensor> Run(Tensor x, bool absolute)
     {
         var outputs = new List<Tensor>();
-        for (int l = 0; l < weights.Count; l++)
+        for (int l = 0; l < Spec.Layers; l++)
         {
-            Tensor w = absolute ? weights[l].abs() : weights[l];
-            Tensor? b = biases[l] is { } bias ? (absolute ? bias.abs() : bias) : null;
+            Tensor w = absolute ? Weight(l).abs() : Weight(l);
+            Tensor? b = Bias(l) is { } bias ? (absolute ? bias.abs() : bias) : null;
             // The activation is part of the layer (fused in our kernels); |·| bounds have none.
             double slope = absolute ? 1 : Spec.Slope;
             x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, w, b, Models, slope)
@@ -132,12 +128,12 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     public void SetAllWeights(float[] filter)
     {
         using var _ = no_grad();
-        foreach (var w in weights)
+        foreach (var w in Weights)
         {
             if (w.shape[^1] != filter.Length) throw new ArgumentException($"filter of size {filter.Length} for kernels of size {w.shape[^1]}");
             w.copy_(tensor(filter).expand(w.shape));
         }
-        foreach (var b in biases) b?.zero_();
+        foreach (var b in Biases) b?.zero_();
     }
 
     /// <summary>
@@ -162,7 +158,7 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
 
     /// <summary>Layer <paramref name="layer"/> of model <paramref name="model"/> alone on x [B, c, n…] (its activation included), for profiling.</summary>
     public Tensor ApplyLayer(int layer, Tensor x, int model = 0) =>
-        Layer(x, Slice(weights[layer], model), biases[layer] is { } b ? Slice(b, model) : null, 1, Spec.Slope);
+        Layer(x, Slice(Weight(layer), model), Bias(layer) is { } b ? Slice(b, model) : null, 1, Spec.Slope);
 
     /// <summary>One layer: the convolution, its bias and the leaky ReLU of slope <paramref name="slope"/> (1: none).</summary>
     Tensor Layer(Tensor x, Tensor w, Tensor? b, int groups, double slope)
@@ -188,8 +184,8 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     /// <summary>Σ‖w‖² over this stack's weights (not biases), one value per model: [K].</summary>
     public Tensor WeightNormSquared()
     {
-        Tensor total = zeros(Models, device: weights[0].device);
-        foreach (var w in weights) total = total + w.view(Models, -1).pow(2).sum(1);
+        Tensor total = zeros(Models, device: Weight(0).device);
+        foreach (var w in Weights) total = total + w.view(Models, -1).pow(2).sum(1);
         return total;
     }
 }

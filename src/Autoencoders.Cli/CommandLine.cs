@@ -54,7 +54,7 @@ public static class CommandLine
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Profile };
+            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Profile, Device };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -77,9 +77,7 @@ public static class CommandLine
 
         int Verify(ParseResult p, TextWriter output)
         {
-            if (p.GetValue(Device) is { } device) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device.ToLowerInvariant());
-            try { TorchRuntime.ParseDevice(Environment.GetEnvironmentVariable(TorchRuntime.DeviceVariable)); }
-            catch (ArgumentException e) { throw new UsageException(e.Message); }
+            StartRuntime(p);
             var claims = Split(p.GetValue(Claims));
             var options = new VerifyOptions(Tiers.Parse(p.GetValue(Tier)!), claims.Length > 0 ? claims : null, p.GetValue(Out)!, p.GetValue(Seed));
             var results = ProgressDisplay.Run(output, log => VerifyRun.Run(options, log));
@@ -87,8 +85,20 @@ public static class CommandLine
             return results.Any(r => r.Verdict == Verdict.Fail) ? ClaimFailed : Ok;
         }
 
+        /// <summary>
+        /// Applies --device and starts the runtime before anything else touches libtorch (its thread and library
+        /// settings bind only then); a setting it cannot use is a usage error, a libtorch that does not load is not.
+        /// </summary>
+        void StartRuntime(ParseResult p)
+        {
+            if (p.GetValue(Device) is { } device) Environment.SetEnvironmentVariable(TorchRuntime.DeviceVariable, device.ToLowerInvariant());
+            try { TorchRuntime.Initialise(); }
+            catch (ArgumentException e) { throw new UsageException(e.Message); }
+        }
+
         int Bench(ParseResult p, TextWriter output)
         {
+            StartRuntime(p);
             if (p.GetValue(Profile))
             {
                 var profiles = StepProfile.Compare(p.GetValue(Models), Math.Min(p.GetValue(Steps), 200));

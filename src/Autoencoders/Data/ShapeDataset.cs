@@ -24,12 +24,15 @@ public sealed class ShapeDataset : IDisposable
 
     public int Count => Parameters.Length;
 
-    /// <summary>Renders one image per parameter (in parallel; each image is independent and seeded by itself).</summary>
+    /// <summary>
+    /// Renders one image per parameter, on as many threads as the runtime is told to use (each image is independent
+    /// and seeded by itself, so the result does not depend on the count; unbounded, a 16-core host ran 16).
+    /// </summary>
     public static ShapeDataset Render(IShapeRenderer renderer, double[] parameters, Func<double, IShape> shapeOf)
     {
         int m = renderer.Grid.Size;
         var pixels = new float[parameters.Length * m * m];
-        Parallel.For(0, parameters.Length, k => renderer.Render(shapeOf(parameters[k])).CopyTo(pixels, k * m * m));
+        Parallel.For(0, parameters.Length, new ParallelOptions { MaxDegreeOfParallelism = Runtime.TorchRuntime.Threads }, k => renderer.Render(shapeOf(parameters[k])).CopyTo(pixels, k * m * m));
         return new ShapeDataset(parameters, tensor(pixels, new long[] { parameters.Length, m, m }), renderer.Grid);
     }
 

@@ -117,7 +117,7 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
             Tensor? b = Bias(l) is { } bias ? (absolute ? bias.abs() : bias) : null;
             // The activation is part of the layer (fused in our kernels); |·| bounds have none.
             double slope = absolute ? 1 : Spec.Slope;
-            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 ? Layer(x, w, b, Models, slope)
+            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 || x.device_type != DeviceType.CPU ? Layer(x, w, b, Models, slope)
                 : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1, slope)).ToArray(), 1);
             outputs.Add(x);
         }
@@ -139,8 +139,9 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     /// <summary>
     /// Evaluate the K models of a 2-D stack one after the other instead of as one grouped convolution. libtorch's CPU
     /// grouped (transposed) 2-D convolutions for these tiny depths are slower than K plain ones (spec/settings.md);
-    /// 1-D stacks are tiny, so per-call overhead dominates and they stay grouped. Both paths compute the same function
-    /// (tested); this stack's own setting, so flipping it affects no other network.
+    /// 1-D stacks are tiny, so per-call overhead dominates and they stay grouped, and so do stacks on a GPU, where one
+    /// grouped call for all K models is what makes batching seeds pay. Both paths compute the same function (tested);
+    /// this stack's own setting, so flipping it affects no other network.
     /// </summary>
     public bool SplitModels { get; set; } = true;
 

@@ -13,8 +13,13 @@ namespace Autoencoders.Runtime;
 /// <list type="bullet">
 /// <item><c>AUTOENCODERS_DEVICE</c> = <c>auto</c> (default: CUDA when available, else CPU), <c>cpu</c> or <c>cuda</c>.</item>
 /// <item><c>AUTOENCODERS_THREADS</c> = intra-op thread count (default 2, measured fastest for these small nets on
-/// the 2-core reference machine; see spec/settings.md).</item>
+/// the 2-core reference machine; see spec/settings.md). It binds libtorch's OpenMP pool and our own parallel loops
+/// (kernels, dataset rendering), so a 16-core GPU host runs on what it is told.</item>
+/// <item><c>AUTOENCODERS_LIBTORCH</c> = an installed PyTorch's <c>torch/lib</c> folder, used instead of the NuGet
+/// natives (<see cref="LibTorchLocation"/>; the GPU bundle).</item>
 /// </list>
+/// On CUDA, libtorch runs its deterministic algorithms where it has them (warning, not failing, where it has none),
+/// and cuBLAS uses a fixed workspace (CUBLAS_WORKSPACE_CONFIG), which its deterministic mode requires.
 /// </remarks>
 public static class TorchRuntime
 {
@@ -24,27 +29,37 @@ public static class TorchRuntime
 
     static readonly object Gate = new();
     static Device? device;
+    static LibTorchLocation.Loaded? libTorch;
 
     /// <summary>The device every model and dataset tensor is placed on.</summary>
     public static Device Device { get { Initialise(); return device!; } }
 
-    public static int Threads { get; private set; }
+    static int threads;
+
+    /// <summary>The thread count every parallel part uses (libtorch's pool, our kernels, dataset rendering).</summary>
+    public static int Threads { get { Initialise(); return threads; } }
 
     public static void Initialise()
     {
         lock (Gate)
         {
             if (device is not null) return;
-            Threads = ParseThreads(Environment.GetEnvironmentVariable(ThreadsVariable));
+            int count = ParseThreads(Environment.GetEnvironmentVariable(ThreadsVariable));
             // libgomp spin-waits between parallel regions; passive waiting keeps two test processes from starving
             // each other. These must be in the native environment before libtorch (and its libgomp) loads.
-            SetNativeEnv("OMP_NUM_THREADS", Threads.ToString());
+            SetNativeEnv("OMP_NUM_THREADS", count.ToString());
             SetNativeEnv("OMP_WAIT_POLICY", "PASSIVE");
             SetNativeEnv("KMP_BLOCKTIME", "0");
-            torch.set_num_threads(Threads);
+            SetNativeEnv("CUBLAS_WORKSPACE_CONFIG", ":4096:8");
+            libTorch = LibTorchLocation.Load(Environment.GetEnvironmentVariable(LibTorchLocation.Variable), AppContext.BaseDirectory);
+            torch.set_num_threads(count);
             torch.set_num_interop_threads(1);
-            device = ParseDevice(Environment.GetEnvironmentVariable(DeviceVariable));
+            var chosen = ParseDevice(Environment.GetEnvironmentVariable(DeviceVariable));
+            threads = count;
+            device = chosen;
         }
+        // Outside the lock's first pass: LibTorchContext itself calls Initialise, which now returns at once.
+        if (device.type == DeviceType.CUDA && !LibTorchContext.DeterministicAlgorithms) LibTorchContext.UseDeterministicAlgorithms(true, warnOnly: true);
     }
 
     /// <summary>Parses a thread-count setting; throws a message naming the variable on bad input.</summary>
@@ -65,7 +80,7 @@ public static class TorchRuntime
             case "cpu": return CPU;
             case "cuda":
                 if (!torch.cuda.is_available())
-                    throw new ArgumentException($"{DeviceVariable}=cuda but CUDA is not available (this build uses the CPU TorchSharp package; switch to a CUDA libtorch package).");
+                    throw new ArgumentException($"{DeviceVariable}=cuda but CUDA is not available (this build uses the CPU TorchSharp package: run the GPU bundle with {LibTorchLocation.Variable} set to a CUDA PyTorch's torch/lib, README).");
                 return CUDA;
             default:
                 throw new ArgumentException($"{DeviceVariable}='{value}' is not a device: use auto, cpu or cuda.");
@@ -74,7 +89,20 @@ public static class TorchRuntime
 
     /// <summary>Versions and settings, for reports and cache keys.</summary>
     public static string Describe() =>
-        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, device {Device.type}, threads {Threads}";
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {(libTorch is null ? "libtorch from its NuGet package" : libTorch.ToString())}, device {Device.type}{(Device.type == DeviceType.CUDA ? $" ({CudaName()})" : "")}, threads {Threads}";
+
+    /// <summary>The GPU's name as the driver reports it (nvidia-smi), or "GPU" when it cannot be asked.</summary>
+    static string CudaName()
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("nvidia-smi", "--query-gpu=name --format=csv,noheader") { RedirectStandardOutput = true, RedirectStandardError = true });
+            string? name = process?.StandardOutput.ReadLine();
+            process?.WaitForExit(5000);
+            return string.IsNullOrWhiteSpace(name) ? "GPU" : name.Trim();
+        }
+        catch (System.ComponentModel.Win32Exception) { return "GPU"; }
+    }
 
     [DllImport("libc", EntryPoint = "setenv")]
     static extern int NativeSetEnv(string name, string value, int overwrite);

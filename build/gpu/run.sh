@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Entry point of the GPU bundle (build/bundle-gpu.sh): runs the harness on the libtorch of the machine's PyTorch.
+#   run.sh                      verify --tier gpu --device cuda, report under ./results
+#   run.sh <command> [options]  any CLI command, e.g. run.sh bench --device cuda --models 10,100
+# Settings: PYTHON (default python3) finds torch; AUTOENCODERS_LIBTORCH overrides its torch/lib; AUTOENCODERS_CACHE
+# (default ./cache beside this script), AUTOENCODERS_THREADS (default 4 here: the CPU only feeds the GPU).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+if [ -z "${AUTOENCODERS_LIBTORCH:-}" ]; then
+  python=${PYTHON:-python3}
+  AUTOENCODERS_LIBTORCH=$("$python" -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib"))' 2>/dev/null) \
+    || { echo "error: $python cannot import torch: set PYTHON to a Python with PyTorch, or AUTOENCODERS_LIBTORCH to its torch/lib" >&2; exit 2; }
+fi
+export AUTOENCODERS_LIBTORCH
+export AUTOENCODERS_CACHE=${AUTOENCODERS_CACHE:-$here/cache}
+export AUTOENCODERS_THREADS=${AUTOENCODERS_THREADS:-4}
+export DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 # no ICU on a bare machine; the harness needs no culture data
+if [ $# -eq 0 ]; then set -- verify --tier gpu --device cuda --out "$here/results"; fi
+exec "$here/app/autoencoders-cli" "$@"

@@ -29,7 +29,7 @@ public static class CommandLine
         public readonly Option<string> Out = new("--out") { Description = "folder for report.md, claims.json and figures", DefaultValueFactory = _ => Path.Combine("artifacts", "verify") };
         public readonly Option<int> Seed = new("--seed") { Description = "base seed: the runs use seeds N+1, N+2, …", DefaultValueFactory = _ => 0 };
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
-        public readonly Option<int> Models = new("--models") { Description = "K, the models trained at once for the batched timing (1–64)", DefaultValueFactory = _ => 5 };
+        public readonly Option<string> Models = new("--models") { Description = "K, the models trained at once for the batched timing: one count or a comma-separated list (e.g. 10,100), each 1–128", DefaultValueFactory = _ => "5" };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
         public readonly Option<bool> Profile = new("--profile") { Description = "instead: where a step's time goes (phases of the step, each layer's forward and backward), with our convolution kernels and with libtorch's, as JSON" };
         public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
@@ -47,7 +47,11 @@ public static class CommandLine
             });
             Out.Validators.Add(r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("--out needs a folder"); });
             Range(Seed, 0, int.MaxValue);
-            Range(Models, 1, 64);
+            Models.Validators.Add(r =>
+            {
+                string text = r.GetValueOrDefault<string>() ?? "";
+                if (ModelCounts(text) is null) r.AddError($"--models '{text}' must be a count from 1 to 128 or a comma-separated list of them");
+            });
             Range(Steps, 1, 100000);
 
             var verify = new Command("verify", "Runs the claim checks of a tier and prints one line per claim of spec/claims.md: " + Verdicts +
@@ -101,7 +105,7 @@ public static class CommandLine
             StartRuntime(p);
             if (p.GetValue(Profile))
             {
-                var profiles = StepProfile.Compare(p.GetValue(Models), Math.Min(p.GetValue(Steps), 200));
+                var profiles = StepProfile.Compare(ModelCounts(p.GetValue(Models)!)![0], Math.Min(p.GetValue(Steps), 200));
                 static object Ms(StepProfile.Phase[] phases) => phases.Select(x => new { name = x.Name, ms = Math.Round(x.Ms, 2) });
                 output.WriteLine(JsonSerializer.Serialize(profiles.Select(profile => new { convolutions = profile.OwnKernels ? "ours" : "libtorch", models = profile.Models, batch = profile.BatchSize, ms_per_step = Math.Round(profile.MsPerStep, 2), threads = profile.Threads,
                     phases = Ms(profile.Phases), layer_forward = Ms(profile.LayerForward), layer_backward = Ms(profile.LayerBackward) }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -109,15 +113,12 @@ public static class CommandLine
             }
             int steps = p.GetValue(Steps);
             var one = TrainingBenchmark.Run(1, steps);
-            var k = TrainingBenchmark.Run(p.GetValue(Models), steps);
+            var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps)).ToArray();
             var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10)) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),
-                models = k.Models,
-                k_models_ms_per_step = Math.Round(k.MsPerStep, 2),
-                k_models_ms_per_model_step = Math.Round(k.MsPerModelStep, 2),
-                k_models_over_one = Math.Round(k.MsPerStep / one.MsPerStep, 2),
+                batched = batched.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / one.MsPerStep, 2) }),
                 pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
                 pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
                 pytorch = reference is null ? $"not run: {reason}" : $"torch {reference.TorchVersion}, {reference.Threads} threads",
@@ -139,6 +140,14 @@ public static class CommandLine
 
     /// <summary>No response files: an argument starting with '@' is a value, not a file to read.</summary>
     static ParserConfiguration Plain => new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>The K values of bench's --models ("5", "10,100"), or null when one is not a count from 1 to 128.</summary>
+    static int[]? ModelCounts(string text)
+    {
+        var parts = Split(text);
+        var counts = parts.Select(part => int.TryParse(part, out int k) && k >= 1 && k <= 128 ? k : 0).ToArray();
+        return counts.Length > 0 && counts.All(k => k > 0) ? counts : null;
+    }
 
     static string[] Split(string? list) => (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

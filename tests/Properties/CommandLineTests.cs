@@ -25,7 +25,8 @@ public class CommandLineTests
 
     [TestCase("frobnicate"), TestCase("verify", "--tier", "nightly"), TestCase("verify", "--claims", "D99"), TestCase("verify", "--seed", "-3"),
      TestCase("verify", "--seed"), TestCase("verify", "--bogus", "1"), TestCase("verify", "stray"), TestCase("verify", "--tier", "default", "--tier", "gpu"),
-     TestCase("bench", "--models", "0"), TestCase("bench", "--steps", "many"), TestCase("cache", "wipe")]
+     TestCase("bench", "--models", "0"), TestCase("bench", "--models", "5,200"), TestCase("bench", "--models", "5,x"), TestCase("bench", "--device", "tpu"),
+     TestCase("bench", "--steps", "many"), TestCase("cache", "wipe")]
     public void Usage_errors_exit_2_with_a_one_line_reason(params string[] args)
     {
         var (code, _, err) = Run(args);
@@ -58,13 +59,19 @@ public class CommandLineTests
     [Test]
     public void Bench_reports_one_and_k_models_and_pytorch_or_why_not_in_one_run()
     {
-        var (code, text, err) = Run("bench", "--steps", "2", "--models", "2");
+        var (code, text, err) = Run("bench", "--steps", "2", "--models", "2,3");
         Assert.That(code, Is.Zero, err);
         using var json = System.Text.Json.JsonDocument.Parse(text.Trim());
         var root = json.RootElement;
-        Assert.That(root.GetProperty("models").GetInt32(), Is.EqualTo(2));
-        Assert.That(root.GetProperty("one_model_ms_per_step").GetDouble(), Is.GreaterThan(0));
-        Assert.That(root.GetProperty("k_models_over_one").GetDouble(), Is.EqualTo(root.GetProperty("k_models_ms_per_step").GetDouble() / root.GetProperty("one_model_ms_per_step").GetDouble()).Within(0.02));
+        double one = root.GetProperty("one_model_ms_per_step").GetDouble();
+        Assert.That(one, Is.GreaterThan(0));
+        var batched = root.GetProperty("batched").EnumerateArray().ToArray();
+        Assert.That(batched.Select(b => b.GetProperty("models").GetInt32()), Is.EqualTo(new[] { 2, 3 }));
+        foreach (var b in batched)
+        {
+            Assert.That(b.GetProperty("over_one").GetDouble(), Is.EqualTo(b.GetProperty("ms_per_step").GetDouble() / one).Within(0.02));
+            Assert.That(b.GetProperty("ms_per_model_step").GetDouble(), Is.EqualTo(b.GetProperty("ms_per_step").GetDouble() / b.GetProperty("models").GetInt32()).Within(0.01));
+        }
         var pytorch = root.GetProperty("pytorch").GetString();
         if (root.GetProperty("pytorch_ms_per_step").ValueKind == System.Text.Json.JsonValueKind.Null)
             Assert.That(pytorch, Does.StartWith("not run: "), "a missing reference says why");

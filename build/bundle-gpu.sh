@@ -8,6 +8,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out=$(realpath -m "${1:-$root/artifacts/gpu-bundle}")
 limit_mib=60
 
+# Only ever delete a bundle: a folder this script made (it holds run.sh and app/), never an arbitrary one.
+if [ -e "$out" ] && ! { [ -f "$out/run.sh" ] && [ -d "$out/app" ]; }; then
+  if [ -n "$(ls -A "$out" 2>/dev/null)" ]; then echo "error: $out exists and is not a GPU bundle: give a new folder" >&2; exit 2; fi
+fi
 rm -rf "$out" "$out.tar.xz"
 dotnet publish "$root/src/Autoencoders.Cli/Autoencoders.Cli.csproj" -c Release -r linux-x64 --self-contained true \
   -p:DebugType=none -p:SatelliteResourceLanguages=en -o "$out/app" -v quiet -nologo

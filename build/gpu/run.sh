@@ -8,9 +8,13 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 if [ -z "${AUTOENCODERS_LIBTORCH:-}" ]; then
   python=${PYTHON:-python3}
-  AUTOENCODERS_LIBTORCH=$("$python" -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib"))' 2>/dev/null) \
-    || { echo "error: $python cannot import torch: set PYTHON to a Python with PyTorch, or AUTOENCODERS_LIBTORCH to its torch/lib" >&2; exit 2; }
+  if ! AUTOENCODERS_LIBTORCH=$("$python" -c 'import os, torch; print(os.path.join(os.path.dirname(torch.__file__), "lib"))' 2>"${TMPDIR:-/tmp}/run-sh-torch.err"); then
+    echo "error: $python cannot import torch ($(tail -n 1 "${TMPDIR:-/tmp}/run-sh-torch.err")): set PYTHON to a Python with PyTorch, or AUTOENCODERS_LIBTORCH to its torch/lib" >&2
+    exit 1
+  fi
 fi
+# LD_LIBRARY_PATH is searched before the RUNPATH that points PyTorch's libraries at its own CUDA libraries.
+if [ -n "${LD_LIBRARY_PATH:-}" ]; then echo "note: LD_LIBRARY_PATH is set ($LD_LIBRARY_PATH); a CUDA found there may shadow PyTorch's own" >&2; fi
 export AUTOENCODERS_LIBTORCH
 export AUTOENCODERS_CACHE=${AUTOENCODERS_CACHE:-$here/cache}
 export AUTOENCODERS_THREADS=${AUTOENCODERS_THREADS:-4}

@@ -105,6 +105,8 @@ public static class CommandLine
             StartRuntime(p);
             if (p.GetValue(Profile))
             {
+                if (TorchRuntime.Device.type != TorchSharp.DeviceType.CPU)
+                    throw new UsageException("bench --profile compares our CPU convolution kernels with libtorch's: it runs on the CPU only (--device cpu)");
                 var profiles = StepProfile.Compare(ModelCounts(p.GetValue(Models)!)![0], Math.Min(p.GetValue(Steps), 200));
                 static object Ms(StepProfile.Phase[] phases) => phases.Select(x => new { name = x.Name, ms = Math.Round(x.Ms, 2) });
                 output.WriteLine(JsonSerializer.Serialize(profiles.Select(profile => new { convolutions = profile.OwnKernels ? "ours" : "libtorch", models = profile.Models, batch = profile.BatchSize, ms_per_step = Math.Round(profile.MsPerStep, 2), threads = profile.Threads,

@@ -62,6 +62,22 @@ public class DevicePlacementTests
     }
 
     [Test]
+    public void Resuming_an_optimiser_made_before_the_model_moved_is_refused()
+    {
+        // The optimiser would step the parameters .to() replaced (disposed on CUDA) while the model trains the new ones.
+        TorchRuntime.Initialise();
+        using var scope = NewDisposeScope();
+        using var model = new Autoencoder(AutoencoderConfig.Disk(), [1]);
+        using var adam = new Adam(model.parameters(), 1e-3);
+        Assert.That(adam.Updates(model.parameters().ToList()), Is.True);
+        model.to(ScalarType.Float64);
+        Assert.That(adam.Updates(model.parameters().ToList()), Is.False);
+        var objective = new ReconstructionObjective(model, zeros([4, 64, 64], dtype: ScalarType.Float64));
+        var e = Assert.Throws<InvalidOperationException>(() => Trainer.Train(objective, new TrainingOptions { Steps = 1, BatchSize = 2, Seeds = [1] }, resume: adam));
+        Assert.That(e!.Message, Does.Contain("optimiser"));
+    }
+
+    [Test]
     public void The_weight_norm_of_a_moved_stack_is_computed_on_its_device()
     {
         TorchRuntime.Initialise();

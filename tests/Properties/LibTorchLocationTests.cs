@@ -61,6 +61,30 @@ public class LibTorchLocationTests
     }
 
     [Test]
+    public void LibTorchSharp_is_bound_against_the_libraries_at_once_and_a_broken_one_is_named()
+    {
+        // The bridge is loaded with every symbol resolved (RTLD_NOW), so a libtorch that lacks one fails here, in one
+        // line, not at the first call. A file that is not a library stands in for a bridge that does not bind.
+        string app = EmptyFolder();
+        File.WriteAllText(Path.Combine(app, "libLibTorchSharp.so"), "not an ELF file");
+        var e = Assert.Throws<LibTorchLocationException>(() => LibTorchLocation.Load(OwnLibTorch, app));
+        Assert.That(e!.Message, Does.StartWith("libLibTorchSharp.so does not load against the libtorch in").And.Contain("known to work with PyTorch 2.10 and 2.11"));
+        Assert.That(e.Message, Does.Not.Contain("\n"));
+        // The real bridge (a link to the one this process runs) binds.
+        string good = EmptyFolder();
+        File.CreateSymbolicLink(Path.Combine(good, "libLibTorchSharp.so"), Path.Combine(OwnLibTorch, "libLibTorchSharp.so"));
+        Assert.That(LibTorchLocation.Load(OwnLibTorch, good), Is.Not.Null);
+    }
+
+    [TestCase("2.11.0+cu130", true), TestCase("2.10.0", true), TestCase("2.9.1+cu128", false), TestCase("2.1.0", false), TestCase(null, false)]
+    public void Only_the_pytorch_versions_known_to_work_are_reported_as_such(string? version, bool known)
+    {
+        var loaded = new LibTorchLocation.Loaded("/x/torch/lib", version, Cuda: true);
+        Assert.That(loaded.KnownVersion, Is.EqualTo(known));
+        Assert.That(loaded.ToString().Contains("not known to work"), Is.EqualTo(!known));
+    }
+
+    [Test]
     public void The_pytorch_version_is_read_from_torch_version_py()
     {
         string torch = EmptyFolder(), lib = Path.Combine(torch, "lib");

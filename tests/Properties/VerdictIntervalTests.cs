@@ -168,17 +168,19 @@ public class VerdictIntervalTests
     }
 
     /// <summary>
-    /// How the interval and the other required parts combine (D2's registry entry expects PASS): a failed part means
-    /// the claim did not hold whatever the interval says; a straddling interval with every part held is INCONCLUSIVE.
+    /// How the interval and the other required parts combine (D2's registry entry expects PASS, so NOT HELD reads FAIL):
+    /// a failed part (no interval of its own) keeps an interval on the paper's side from deciding PASS, but cannot by
+    /// itself decide NOT REPRODUCED; an interval clear of the bar on the other side decides, parts or not.
     /// </summary>
-    [TestCase(17, true, Verdict.Pass)]
-    [TestCase(17, false, Verdict.Fail)]
-    [TestCase(1, true, Verdict.Inconclusive)]
-    [TestCase(1, false, Verdict.Fail)]
-    [TestCase(0, true, Verdict.Inconclusive)]
-    public void The_interval_and_the_other_parts_combine_into_one_verdict(int held, bool partsHeld, Verdict expected)
+    [TestCase(17, 17, true, Verdict.Pass)]
+    [TestCase(17, 17, false, Verdict.Inconclusive)]
+    [TestCase(1, 1, true, Verdict.Inconclusive)]
+    [TestCase(1, 1, false, Verdict.Inconclusive)]
+    [TestCase(0, 1, true, Verdict.Inconclusive)]
+    [TestCase(0, 17, true, Verdict.Fail)]
+    [TestCase(0, 17, false, Verdict.Fail)]
+    public void The_interval_and_the_other_parts_combine_into_one_verdict(int held, int runs, bool partsHeld, Verdict expected)
     {
-        int runs = Math.Max(held, 1);
         var evidence = Evidence.Rate("x", held, runs, runs, 0.5, "t");
         var check = new FixedCheck("D2", new ClaimMeasurement(partsHeld, new Dictionary<string, double>(), "fixed", [], evidence));
         Assert.That(check.Run(TestRun.Context(Autoencoders.Configuration.Tier.Default)).Verdict, Is.EqualTo(expected));

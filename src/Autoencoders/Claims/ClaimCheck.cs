@@ -5,9 +5,11 @@ namespace Autoencoders.Claims;
 /// <summary>
 /// What a check measured: whether the paper's observation held, the named numbers, one line and the figures. A claim
 /// judged over several runs also gives its <see cref="Evidence"/> (an interval against a bar), which then decides;
-/// <see cref="Held"/> then says whether the required parts of the criterion outside the interval held; when one failed
-/// the claim did not hold, whatever the interval. A negative control that fails is not a part: the check throws
-/// (the measurement cannot be trusted) and the claim is reported FAIL.
+/// <see cref="Held"/> then says whether the required parts of the criterion outside the interval held. Such a part has
+/// no interval of its own (a comparison of medians, "in every run"), so its failure cannot show the claim false: it
+/// only keeps the interval from showing it true (an interval on the paper's side with a failed part is INCONCLUSIVE).
+/// A negative control that fails is not a part: the check throws (the measurement cannot be trusted) and the claim
+/// is reported FAIL.
 /// </summary>
 public sealed record ClaimMeasurement(bool Held, IReadOnlyDictionary<string, double> Metrics, string Summary, IReadOnlyList<string> Figures, Evidence? Evidence = null);
 
@@ -30,8 +32,9 @@ public abstract class ClaimCheck
         if (m.Evidence is { } evidence)
         {
             // The interval decides: straddling the bar is INCONCLUSIVE (not a failure), whatever the registry expects.
-            // A required part outside the interval that failed means the claim did not hold, whatever the interval says.
-            var outcome = !m.Held ? Outcome.NotHeld : evidence.Outcome;
+            // A required part that failed blocks PASS but, having no interval, cannot decide NOT REPRODUCED by itself
+            // (amended in #15's review: D12, D13 and P5 had been NOT REPRODUCED on point comparisons).
+            var outcome = !m.Held && evidence.Outcome == Outcome.Held ? Outcome.Undecided : evidence.Outcome;
             var metrics = new Dictionary<string, double>(m.Metrics)
             {
                 ["estimate"] = evidence.Interval.Estimate, ["interval_lower"] = evidence.Interval.Lower, ["interval_upper"] = evidence.Interval.Upper, ["bar"] = evidence.Bar,
@@ -43,7 +46,7 @@ public abstract class ClaimCheck
                 metrics["all_runs_interval_lower"] = all.Lower;
                 metrics["all_runs_interval_upper"] = all.Upper;
             }
-            string parts = !m.Held ? " Another required part of the criterion failed, so the claim did not hold." : "";
+            string parts = !m.Held ? " Another required part of the criterion failed" + (evidence.Outcome == Outcome.Held ? ", so the interval cannot show the claim held" : "") + "." : "";
             string summary = $"{m.Summary}. {evidence}" + (outcome == Outcome.Undecided ? $": undecided at this tier; {evidence.Decider}" : "") + parts;
             var verdict = outcome == Outcome.Undecided ? Verdict.Inconclusive : ClaimResult.Judge(outcome == Outcome.Held, entry.Expected);
             return new ClaimResult(Id, verdict, outcome == Outcome.Held, metrics, entry.Criterion, summary, m.Figures, clock.Elapsed, evidence);

@@ -36,8 +36,7 @@ public static unsafe class LibTorchContext
 
     static IntPtr Export(string symbol)
     {
-        TorchRuntime.Initialise(); // libtorch is loaded (from its package or from AUTOENCODERS_LIBTORCH)
-        // By soname: the dynamic loader hands back the libtorch_cpu already in the process, wherever it came from.
+        // Called once libtorch is in the process (TorchRuntime, after its first torch call). By soname: the dynamic loader hands back the libtorch_cpu already in the process, wherever it came from.
         if (!NativeLibrary.TryLoad("libtorch_cpu.so", out IntPtr library) || !NativeLibrary.TryGetExport(library, symbol, out IntPtr address))
             throw new LibTorchLocationException($"libtorch_cpu.so has no export {symbol}: this libtorch is not one TorchSharp 0.107 works with (PyTorch {string.Join(" or ", LibTorchLocation.KnownToWork)}).");
         return address;

@@ -12,8 +12,10 @@ namespace Autoencoders.Runtime;
 /// process would each keep its own state, so a build that carries its own is refused.
 /// </summary>
 /// <remarks>
-/// TorchSharp 0.107.0 is built for libtorch 2.10. Measured (2026-11): PyTorch 2.10 and 2.11.0+cu130 resolve every
-/// symbol LibTorchSharp needs; other versions may not, which the check below reports as one line naming the symbol.
+/// TorchSharp 0.107.0 is built for libtorch 2.10 (its NuGet natives); PyTorch 2.11.0+cu130 was measured to resolve every
+/// symbol LibTorchSharp needs. Other versions may not: LibTorchSharp is bound with every symbol resolved at once
+/// (RTLD_NOW), so a missing one is reported here as one line naming it, not as the loader's fatal "symbol lookup
+/// error" at its first call.
 /// </remarks>
 public static class LibTorchLocation
 {
@@ -22,17 +24,24 @@ public static class LibTorchLocation
     /// <summary>The libtorch versions TorchSharp 0.107 is known to load against (major.minor).</summary>
     public static readonly IReadOnlyList<string> KnownToWork = ["2.10", "2.11"];
 
-    /// <summary>Loaded in this order; the CUDA ones only where present (a CPU-only PyTorch has none).</summary>
+    /// <summary>
+    /// Loaded in this order; the optional ones where present. libtorch_global_deps.so first, as PyTorch itself does: it
+    /// pulls in the CUDA libraries by their RUNPATH, which their own dependents could not find (RUNPATH serves only a
+    /// library's direct dependencies).
+    /// </summary>
     static readonly (string File, bool Required)[] Libraries =
     [
-        ("libc10.so", true), ("libtorch_cpu.so", true), ("libc10_cuda.so", false), ("libtorch_cuda.so", false), ("libtorch.so", true),
+        ("libtorch_global_deps.so", false), ("libc10.so", true), ("libtorch_cpu.so", true), ("libc10_cuda.so", false), ("libtorch_cuda.so", false), ("libtorch.so", true),
     ];
 
     /// <summary>What was loaded, for reports: null when the setting is not used.</summary>
     public sealed record Loaded(string Directory, string? PyTorchVersion, bool Cuda)
     {
+        /// <summary>Whether this PyTorch's major.minor is one TorchSharp 0.107 is known to work with.</summary>
+        public bool KnownVersion => PyTorchVersion is { } v && KnownToWork.Any(k => v == k || v.StartsWith(k + ".", StringComparison.Ordinal));
+
         public override string ToString() =>
-            $"libtorch from {Directory} (PyTorch {PyTorchVersion ?? "version unknown"}{(Cuda ? ", CUDA" : ", CPU only")})";
+            $"libtorch from {Directory} (PyTorch {PyTorchVersion ?? "version unknown"}{(KnownVersion ? "" : ", a version not known to work")}{(Cuda ? ", CUDA" : ", CPU only")})";
     }
 
     /// <summary>
@@ -59,23 +68,30 @@ public static class LibTorchLocation
                 if (required) throw new LibTorchLocationException($"{Variable}='{directory}' has no {file}: it is not a libtorch folder (expected torch/lib of a PyTorch install).");
                 continue;
             }
-            LoadOne(path, version);
+            LoadOne(path, version, dir);
             cuda |= file == "libtorch_cuda.so";
         }
         string bridge = Path.Combine(applicationDirectory, "libLibTorchSharp.so");
-        if (File.Exists(bridge)) LoadOne(bridge, version);
+        if (File.Exists(bridge)) LoadOne(bridge, version, dir, bindNow: true);
         return new Loaded(dir, version, cuda);
     }
 
-    static void LoadOne(string path, string? version)
+    const int RtldLazy = 1, RtldNow = 2;
+
+    [DllImport("libc", EntryPoint = "dlopen")]
+    static extern IntPtr DlOpen(string path, int flags);
+
+    [DllImport("libc", EntryPoint = "dlerror")]
+    static extern IntPtr DlError();
+
+    /// <summary>dlopen by path; with <paramref name="bindNow"/> every symbol is resolved now, so a missing one fails here.</summary>
+    static void LoadOne(string path, string? version, string libDirectory, bool bindNow = false)
     {
-        try { NativeLibrary.Load(path); }
-        catch (DllNotFoundException e)
-        {
-            string why = string.Join(" ", e.Message.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            throw new LibTorchLocationException($"{Path.GetFileName(path)} does not load against the libtorch in {Path.GetDirectoryName(path)} (PyTorch {version ?? "version unknown"}; " +
-                $"TorchSharp 0.107 is known to work with PyTorch {string.Join(" and ", KnownToWork)}): {why}");
-        }
+        if (DlOpen(path, bindNow ? RtldNow : RtldLazy) != IntPtr.Zero) return;
+        string why = Marshal.PtrToStringUTF8(DlError()) ?? "no reason given";
+        why = string.Join(" ", why.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        throw new LibTorchLocationException($"{Path.GetFileName(path)} does not load against the libtorch in {libDirectory} (PyTorch {version ?? "version unknown"}; " +
+            $"TorchSharp 0.107 is known to work with PyTorch {string.Join(" and ", KnownToWork)}): {why}");
     }
 
     /// <summary>The version in torch/version.py beside torch/lib (e.g. 2.11.0+cu130), or null.</summary>

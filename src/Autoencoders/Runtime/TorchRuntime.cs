@@ -30,6 +30,7 @@ public static class TorchRuntime
     static readonly object Gate = new();
     static Device? device;
     static LibTorchLocation.Loaded? libTorch;
+    static string determinism = "";
 
     /// <summary>The device every model and dataset tensor is placed on.</summary>
     public static Device Device { get { Initialise(); return device!; } }
@@ -55,11 +56,21 @@ public static class TorchRuntime
             torch.set_num_threads(count);
             torch.set_num_interop_threads(1);
             var chosen = ParseDevice(Environment.GetEnvironmentVariable(DeviceVariable));
+            if (chosen.type == DeviceType.CUDA) determinism = Deterministic();
             threads = count;
             device = chosen;
         }
-        // Outside the lock's first pass: LibTorchContext itself calls Initialise, which now returns at once.
-        if (device.type == DeviceType.CUDA && !LibTorchContext.DeterministicAlgorithms) LibTorchContext.UseDeterministicAlgorithms(true, warnOnly: true);
+    }
+
+    /// <summary>Turns on libtorch's deterministic algorithms (before any CUDA work); says whether it could.</summary>
+    static string Deterministic()
+    {
+        try
+        {
+            LibTorchContext.UseDeterministicAlgorithms(true, warnOnly: true);
+            return LibTorchContext.DeterministicAlgorithms ? ", deterministic algorithms" : ", deterministic algorithms refused by libtorch";
+        }
+        catch (LibTorchLocationException e) { return $", deterministic algorithms unavailable ({e.Message})"; }
     }
 
     /// <summary>Parses a thread-count setting; throws a message naming the variable on bad input.</summary>
@@ -80,7 +91,11 @@ public static class TorchRuntime
             case "cpu": return CPU;
             case "cuda":
                 if (!torch.cuda.is_available())
-                    throw new ArgumentException($"{DeviceVariable}=cuda but CUDA is not available (this build uses the CPU TorchSharp package: run the GPU bundle with {LibTorchLocation.Variable} set to a CUDA PyTorch's torch/lib, README).");
+                    throw new ArgumentException(libTorch is { Cuda: false }
+                        ? $"{DeviceVariable}=cuda but the PyTorch in {libTorch.Directory} is built for the CPU only: point {LibTorchLocation.Variable} (or PYTHON, for the bundle's run.sh) at a CUDA build of PyTorch."
+                        : libTorch is null
+                            ? $"{DeviceVariable}=cuda but CUDA is not available (this build uses the CPU TorchSharp package: run the GPU bundle, build/bundle-gpu.sh, on the GPU machine's PyTorch; README)."
+                            : $"{DeviceVariable}=cuda but CUDA is not available through {libTorch} (no GPU visible to this process, or its driver is too old for this PyTorch?).");
                 return CUDA;
             default:
                 throw new ArgumentException($"{DeviceVariable}='{value}' is not a device: use auto, cpu or cuda.");
@@ -89,7 +104,10 @@ public static class TorchRuntime
 
     /// <summary>Versions and settings, for reports and cache keys.</summary>
     public static string Describe() =>
-        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {(libTorch is null ? "libtorch from its NuGet package" : libTorch.ToString())}, device {Device.type}{(Device.type == DeviceType.CUDA ? $" ({CudaName()})" : "")}, threads {Threads}";
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {(libTorch is null ? "libtorch from its NuGet package" : libTorch.ToString())}, device {Device.type}{(Device.type == DeviceType.CUDA ? $" ({CudaName()}{determinism})" : "")}, threads {Threads}";
+
+    /// <summary>Which libtorch computes (for cache keys: another libtorch may round differently): "" for the NuGet one.</summary>
+    public static string LibTorchIdentity { get { Initialise(); return libTorch is null ? "" : $"/pytorch-{libTorch.PyTorchVersion ?? "unknown"}"; } }
 
     /// <summary>The GPU's name as the driver reports it (nvidia-smi), or "GPU" when it cannot be asked.</summary>
     static string CudaName()
@@ -97,9 +115,11 @@ public static class TorchRuntime
         try
         {
             using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("nvidia-smi", "--query-gpu=name --format=csv,noheader") { RedirectStandardOutput = true, RedirectStandardError = true });
-            string? name = process?.StandardOutput.ReadLine();
-            process?.WaitForExit(5000);
-            return string.IsNullOrWhiteSpace(name) ? "GPU" : name.Trim();
+            if (process is null) return "GPU";
+            var read = process.StandardOutput.ReadToEndAsync();
+            if (!read.Wait(5000)) { process.Kill(); return "GPU"; }
+            string name = read.Result.Split('\n')[0].Trim();
+            return name.Length == 0 ? "GPU" : name;
         }
         catch (System.ComponentModel.Win32Exception) { return "GPU"; }
     }

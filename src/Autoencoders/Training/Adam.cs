@@ -25,6 +25,13 @@ public sealed class Adam : IDisposable
         SecondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToList();
     }
 
+    /// <summary>
+    /// Whether this optimiser updates exactly these tensors (the same objects, in order). A module moved by .to(device)
+    /// after the optimiser was made has new parameters, and the optimiser would step the old, disposed ones.
+    /// </summary>
+    public bool Updates(IReadOnlyList<Tensor> tensors) =>
+        tensors.Count == parameters.Count && tensors.Zip(parameters).All(pair => ReferenceEquals(pair.First, pair.Second));
+
     public void Update()
     {
         Step++;

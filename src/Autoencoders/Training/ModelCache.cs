@@ -35,9 +35,10 @@ public static class ModelCache
 
     /// <summary>
     /// The file name stem of a configuration's entry: the configuration, the TorchSharp version, the hash of the code
-    /// that decides the weights (<see cref="TrainingCodeHash"/>) and the device (a GPU rounds differently).
+    /// that decides the weights (<see cref="TrainingCodeHash"/>), the device (a GPU rounds differently) and, where
+    /// AUTOENCODERS_LIBTORCH is set, the PyTorch whose libtorch computes.
     /// </summary>
-    public static string Key(object configuration) => Key(configuration, TrainingCodeHash, Runtime.TorchRuntime.Device.type.ToString() + ConvolutionBackend);
+    public static string Key(object configuration) => Key(configuration, TrainingCodeHash, Runtime.TorchRuntime.Device.type.ToString() + ConvolutionBackend + Runtime.TorchRuntime.LibTorchIdentity);
 
     /// <summary>
     /// Which convolutions train here (they round differently): our CPU kernels where the CPU has AVX2 and FMA

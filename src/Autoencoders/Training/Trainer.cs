@@ -25,6 +25,8 @@ public static class Trainer
         int k = objective.Models, n = objective.DatasetSize, b = options.BatchSize;
         var parameters = objective.Module.parameters().ToList();
         var adam = resume ?? new Adam(parameters, options.LearningRate);
+        if (!adam.Updates(parameters))
+            throw new InvalidOperationException("the optimiser to resume updates other tensors than the model's parameters (was the model moved to another device after it was made?)");
         long startStep = adam.Step;
         var samplers = options.Seeds.Select(s => new BatchSampler(n, s, startStep * b)).ToArray();
         var neighbourRandom = new Random(Data.StableSeed.Of(options.Seeds[0], "neighbours/" + startStep));

@@ -15,7 +15,8 @@ public sealed class D2Reconstruction : DiskClaimCheck<D2Reconstruction.Seed>
     /// <param name="RadiusErrorBelowChecked">Reported beside the verdict (#16.12): the worst radius error for 6 ≤ r &lt; r_min, the radii the default tier leaves unchecked (NaN when r_min ≤ 6).</param>
     public sealed record Seed(double RelativeError, double RadiusError, double MinRadiusChecked, double UntrainedRelativeError, double RadiusErrorBelowChecked) : ISeedMeasurement
     {
-        public bool Held => RelativeError < MaxRelativeError && RadiusError < MaxRadiusError && UntrainedRelativeError >= MaxRelativeError;
+        public bool Held => RelativeError < MaxRelativeError && RadiusError < MaxRadiusError;
+        public string? FailedControl => UntrainedRelativeError >= MaxRelativeError ? null : $"the untrained network's relative error {UntrainedRelativeError:0.0000} is below {MaxRelativeError}";
         public IEnumerable<(string, double)> Metrics() =>
             [("relative_error", RelativeError), ("max_radius_error_px", RadiusError), ("min_radius_checked", MinRadiusChecked), ("relative_error_untrained", UntrainedRelativeError),
              ($"max_radius_error_px_r_{PaperMinRadius:0}_to_checked", RadiusErrorBelowChecked)];

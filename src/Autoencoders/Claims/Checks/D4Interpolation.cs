@@ -14,7 +14,8 @@ public sealed class D4Interpolation : DiskClaimCheck<D4Interpolation.Seed>
 
     public sealed record Seed(bool Monotone, bool Inside, double MinRadius, double MaxRadius, double MaxMismatch, double ControlBlendMismatch) : ISeedMeasurement
     {
-        public bool Held => Monotone && Inside && MaxMismatch < MaxDiskMismatch && ControlBlendMismatch >= MaxDiskMismatch;
+        public bool Held => Monotone && Inside && MaxMismatch < MaxDiskMismatch;
+        public string? FailedControl => ControlBlendMismatch >= MaxDiskMismatch ? null : $"pixel blends are within {ControlBlendMismatch:0.000} of a disk (< {MaxDiskMismatch})";
         public IEnumerable<(string, double)> Metrics() =>
             [("monotone", Monotone ? 1 : 0), ("min_radius", MinRadius), ("max_radius", MaxRadius), ("max_disk_mismatch", MaxMismatch), ("control_pixel_blend_mismatch", ControlBlendMismatch)];
     }

@@ -13,7 +13,8 @@ public sealed class D5BiasFreeEncoder : DiskClaimCheck<D5BiasFreeEncoder.Seed>
         public double Ratio => BiasFreeEncoderError / FullError;
         /// <summary>Negative control: removing the decoder's biases too must break the ratio (D6).</summary>
         public double ControlRatio => NoBiasError / FullError;
-        public bool Held => Ratio < MaxRatio && ControlRatio >= MaxRatio;
+        public bool Held => Ratio < MaxRatio;
+        public string? FailedControl => ControlRatio >= MaxRatio ? null : $"the network with no bias at all reaches a ratio {ControlRatio:0.00} (< {MaxRatio})";
         public IEnumerable<(string, double)> Metrics() =>
             [("ratio_bias_free_encoder", Ratio), ("relative_error_bias_free_encoder", BiasFreeEncoderError), ("relative_error_full", FullError), ("control_ratio_no_biases", ControlRatio)];
     }

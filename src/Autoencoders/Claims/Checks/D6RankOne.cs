@@ -12,7 +12,8 @@ public sealed class D6RankOne : DiskClaimCheck<D6RankOne.Seed>
 
     public sealed record Seed(double BiasFreeEnergy, double ControlBiasedEnergy) : ISeedMeasurement
     {
-        public bool Held => BiasFreeEnergy >= MinEnergy && ControlBiasedEnergy < ControlMaxEnergy;
+        public bool Held => BiasFreeEnergy >= MinEnergy;
+        public string? FailedControl => ControlBiasedEnergy < ControlMaxEnergy ? null : $"the biased network's outputs are rank 1 too (σ₁² share {ControlBiasedEnergy:0.0000} ≥ {ControlMaxEnergy})";
         public IEnumerable<(string, double)> Metrics() => [("rank1_energy_bias_free", BiasFreeEnergy), ("control_rank1_energy_biased", ControlBiasedEnergy)];
     }
 

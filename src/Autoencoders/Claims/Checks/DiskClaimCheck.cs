@@ -5,7 +5,15 @@ namespace Autoencoders.Claims.Checks;
 /// <summary>What a disk claim measured on one seed: whether it held there, and its named numbers.</summary>
 public interface ISeedMeasurement
 {
+    /// <summary>Whether the claim held on this seed (its negative control aside: see <see cref="FailedControl"/>).</summary>
     bool Held { get; }
+
+    /// <summary>
+    /// What this seed's negative control found when it failed, else null. A failed control means the measurement cannot
+    /// tell the claim from its absence, so the check throws (FAIL) rather than count the seed as not holding.
+    /// </summary>
+    string? FailedControl => null;
+
     IEnumerable<(string Name, double Value)> Metrics();
 }
 
@@ -40,6 +48,10 @@ public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeas
         var perSeed = Enumerable.Range(0, suite.Seeds.Length).Select(k => MeasureSeed(suite, k, context)).ToList();
         var subjects = Subjects(suite, context).Select(context.Trainability).ToArray();
         var trained = Enumerable.Range(0, perSeed.Count).Select(k => subjects.All(t => t[k].Trained)).ToArray();
+        // Controls are judged on seeds that trained (a control compared with an untrained network says nothing).
+        var failedControls = Enumerable.Range(0, perSeed.Count).Where(k => trained[k] && perSeed[k].FailedControl is not null)
+            .Select(k => $"seed {suite.Seeds[k]}: {perSeed[k].FailedControl}").ToArray();
+        if (failedControls.Length > 0) throw new InvalidOperationException($"negative control failed ({string.Join("; ", failedControls)})");
         int heldCount = perSeed.Count(m => m.Held), heldTrained = Enumerable.Range(0, perSeed.Count).Count(k => trained[k] && perSeed[k].Held);
         var merged = new Dictionary<string, double> { ["seeds"] = perSeed.Count, ["seeds_held"] = heldCount };
         for (int k = 0; k < perSeed.Count; k++)

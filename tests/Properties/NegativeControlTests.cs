@@ -1,0 +1,40 @@
+using Autoencoders.Claims.Checks;
+
+namespace Autoencoders.Tests.Properties;
+
+/// <summary>
+/// A disk claim's negative control is asserted, not folded into the seed's pass test (#15 review): a seed whose control
+/// fails reports it (the check then throws, FAIL) and is not merely counted as "did not hold", which would turn a
+/// broken measurement into an INCONCLUSIVE. Each case: the claim's own numbers hold, only the control fails.
+/// </summary>
+public class NegativeControlTests
+{
+    static IEnumerable<TestCaseData> SeedsWhoseControlFails()
+    {
+        yield return new TestCaseData(new D2Reconstruction.Seed(0.005, 0.5, 12, UntrainedRelativeError: 0.01, 2.0)).SetName("D2: the untrained network reconstructs too");
+        yield return new TestCaseData(new D4Interpolation.Seed(true, true, 10, 28, 0.02, ControlBlendMismatch: 0.05)).SetName("D4: pixel blends look like disks");
+        yield return new TestCaseData(new D5BiasFreeEncoder.Seed(0.010, 0.009, NoBiasError: 0.012)).SetName("D5: the network with no bias is as good");
+        yield return new TestCaseData(new D6RankOne.Seed(1.0, ControlBiasedEnergy: 0.995)).SetName("D6: the biased network is rank 1 too");
+        yield return new TestCaseData(new D8ScalarProduct.Seed(0.9999, 0.04, 0.01, 0.999, AreaResidual: 0.02)).SetName("D8: the area fits the code as well");
+        yield return new TestCaseData(new D10Extrapolation.Seed(0.005, 0.3, 21, ControlFullRangeOutside: 0.1, null)).SetName("D10: the full-range network fails beyond R too");
+    }
+
+    [TestCaseSource(nameof(SeedsWhoseControlFails))]
+    public void A_failed_control_is_reported_as_such_and_not_as_a_seed_that_did_not_hold(ISeedMeasurement seed)
+    {
+        Assert.That(seed.Held, Is.True, "the claim's own numbers hold in this case");
+        Assert.That(seed.FailedControl, Is.Not.Null.And.Not.Empty);
+    }
+
+    [Test]
+    public void A_control_that_works_reports_nothing()
+    {
+        ISeedMeasurement[] good =
+        [
+            new D2Reconstruction.Seed(0.005, 0.5, 12, 0.9, 2.0), new D4Interpolation.Seed(true, true, 10, 28, 0.02, 0.33),
+            new D5BiasFreeEncoder.Seed(0.010, 0.009, 0.5), new D6RankOne.Seed(1.0, 0.84), new D8ScalarProduct.Seed(0.9999, 0.04, 0.01, 0.976, 0.157),
+            new D10Extrapolation.Seed(0.005, 0.3, 21, 0.003, null),
+        ];
+        Assert.That(good.Select(s => s.FailedControl), Is.All.Null);
+    }
+}

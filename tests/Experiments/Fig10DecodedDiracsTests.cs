@@ -28,12 +28,19 @@ public class Fig10DecodedDiracsTests
     }
 
     [Test, Claim("P4"), Category("Experiment")]
-    public void Decoding_positions_over_ten_seeds_matches_the_recorded_verdict()
+    public void Decoding_positions_over_thirty_seeds_matches_the_recorded_verdict()
     {
-        // Ten seeds cannot clear 0.8 (see the default-tier test): recorded on fresh seeds as 5/10, INCONCLUSIVE.
-        var result = ClaimAssert.MatchesRecordedVerdict("P4", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 1);
-        Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.3, 0.9), "share of seeds that decode (recorded 0.5 and 0.6)");
-        Assert.That(result.Metrics["wide_share_of_seeds_decoding"], Is.GreaterThanOrEqualTo(0.9), "the 4× decoder's finding");
+        // Thirty seeds decide against 0.8 (18/30 or fewer: NOT REPRODUCED); recorded on fresh seeds 101–130 as 14/30,
+        // [0.28, 0.66]. Band: the decoders train and most of each sweep lands within a pixel.
+        var result = ClaimAssert.MatchesRecordedVerdict("P4", Tier.Experiment, minTrainedShare: 1);
+        var withinPixel = result.Metrics.Where(m => m.Key.StartsWith("within_1px[")).Select(m => m.Value).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(withinPixel, Has.Length.EqualTo(30));
+            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.25, 0.7), "share of seeds that decode (recorded 0.47)");
+            Assert.That(withinPixel.Average(), Is.GreaterThanOrEqualTo(0.8), "mean share of the sweep within a pixel (recorded 0.91)");
+            Assert.That(result.Metrics["wide_share_of_seeds_decoding"], Is.GreaterThanOrEqualTo(0.9), "the 4× decoder's finding (recorded 30/30)");
+        });
     }
 
     [Test, Claim("P5")]
@@ -52,7 +59,18 @@ public class Fig10DecodedDiracsTests
     }
 
     [Test, Claim("P5"), Category("Experiment")]
-    public void Discrete_against_continuous_decoding_over_ten_seeds_matches_the_recorded_verdict() => ClaimAssert.MatchesRecordedVerdict("P5", Tier.Experiment);
+    public void Discrete_against_continuous_decoding_over_thirty_seeds_matches_the_recorded_verdict()
+    {
+        // Recorded on fresh seeds 101–130: 1.13 [0.77, 1.73] against 1.2 over the 25 seeds whose two decoders trained,
+        // INCONCLUSIVE. Band: both decoders land within about half a pixel between the integers.
+        var result = ClaimAssert.MatchesRecordedVerdict("P5", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 0.7);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Metrics["discrete_between_median_px"], Is.InRange(0.25, 1.0));
+            Assert.That(result.Metrics["continuous_between_median_px"], Is.InRange(0.25, 1.0));
+            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.6, 1.8), "discrete / continuous");
+        });
+    }
 
     /// <summary>P4's per-seed test accepts the exact Dirac outputs and rejects them shifted by 1.5 px or reversed.</summary>
     [Test, Claim("P4")]

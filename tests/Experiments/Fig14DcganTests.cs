@@ -13,12 +13,14 @@ public class Fig14DcganTests
     [Test, Claim("D15"), Category("Gpu")]
     public void A_DCGAN_with_a_code_of_size_one_does_not_reproduce_disks_in_the_hole()
     {
-        // Three GANs cannot clear the bar 0.5 (3/3 gives [0.29, 1]): INCONCLUSIVE at this tier. What the test pins is
-        // the recorded outcome (spec: 2 of 3 trained, both fail in the hole): at least two GANs trained and every one
-        // that trained failed in the hole against both comparisons; a GAN may fail to train (its discriminator won).
+        // Three GANs cannot clear the bar 0.5 (3/3 gives [0.29, 1]): INCONCLUSIVE at this tier, whatever they do. What
+        // the test pins is the recorded outcome before the control GAN existed (2 of 3 trained, both failed in the hole
+        // beside it): at least two GANs and their controls trained, and most of those fail in the hole. The runs with
+        // the control (#16.6) are not yet made: when they are, the spec records them and this band follows.
         var result = ClaimAssert.MatchesRecordedVerdict("D15", Tier.Gpu, [Verdict.Inconclusive], minTrainedShare: 0.6);
+        Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
         Assert.That(result.Evidence!.Trained, Is.GreaterThanOrEqualTo(2));
-        Assert.That(result.Evidence.Interval.Estimate, Is.EqualTo(1.0), "every trained GAN fails in the hole");
+        Assert.That(result.Evidence.Interval.Estimate, Is.GreaterThanOrEqualTo(0.5), "most trained GANs fail in the hole");
     }
 
     [Test, Claim("D15")]

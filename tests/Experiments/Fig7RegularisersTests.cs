@@ -10,12 +10,15 @@ public class Fig7RegularisersTests
     [Test, Claim("D12"), Category("Experiment")]
     public void The_regulariser_ranking_over_six_seeds_matches_the_recorded_verdict()
     {
-        var result = ClaimAssert.MatchesRecordedVerdict("D12", Tier.Experiment, minTrainedShare: 1);
-        // #16.2, the band around the recorded evidence (fresh seeds: improvement 1.50 [0.50, 2.94]; hole errors
-        // 0.035–0.057): the runs train and reconstruct beside the hole, and ψ3 changes the hole error by a modest factor.
+        // Recorded on fresh seeds: improvement 1.50 [0.50, 2.94] against 2, undecided; the failed part (ψ2's median hole
+        // error below ψ3's) has no interval, so under the amended rule it cannot decide NOT REPRODUCED: INCONCLUSIVE.
+        var result = ClaimAssert.MatchesRecordedVerdict("D12", Tier.Experiment, [Verdict.Inconclusive], minTrainedShare: 1);
+        // #16.2, the band around the recorded evidence (hole errors 0.035–0.057): the runs train and reconstruct beside
+        // the hole, and ψ3 changes the hole error by a modest factor.
         Assert.Multiple(() =>
         {
-            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.3, 3.0));
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.75, 3.0));
             Assert.That(result.Metrics["none_near_error_median"], Is.LessThan(0.1));
             Assert.That(result.Metrics["ψ3_near_error_median"], Is.LessThan(0.1));
         });
@@ -31,8 +34,8 @@ public class Fig7RegularisersTests
         // #16.2, the band around the recorded evidence (fresh seeds: ratio 0.75 [0.35, 1.87]; spreads 0.04–0.05).
         Assert.Multiple(() =>
         {
-            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.2, 1.9));
-            Assert.That(result.Metrics["spread_unregularised_trained_runs"], Is.InRange(0.005, 0.2));
+            Assert.That(result.Evidence!.Interval.Estimate, Is.InRange(0.35, 1.6));
+            Assert.That(result.Metrics["spread_unregularised_trained_runs"], Is.InRange(0.02, 0.08));
         });
     }
 

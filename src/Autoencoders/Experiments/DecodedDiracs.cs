@@ -27,9 +27,6 @@ public sealed record DecodedDiracs(double[] Positions, float[][] Outputs)
     /// <summary>The test sweep of P4 and P5: a = 0.5, 0.75, …, 62.5 (quarter pixels, never the continuous training grid).</summary>
     public static readonly double[] QuarterPixelSweep = Enumerable.Range(0, 249).Select(i => 0.5 + 0.25 * i).ToArray();
 
-    /// <summary>Second-peak ratio per output (0: one clean peak).</summary>
-    public double[] SecondPeaks => Outputs.Select(y => Analysis.Peaks.SecondPeakRatio(y)).ToArray();
-
     /// <summary>Share of consecutive sweep positions (increasing targets) at which the decoded peak moves forward.</summary>
     public double ForwardShare => Enumerable.Range(1, Peaks.Length - 1).Count(i => Peaks[i] > Peaks[i - 1]) / (double)(Peaks.Length - 1);
 

@@ -37,12 +37,18 @@ public sealed class P3LearnedFilter : ClaimCheck
         };
         for (int k = 0; k < seeds.Length; k++)
         {
-            var normalised = filters[k].Select(f => { double peak = Math.Abs(f.MaxBy(Math.Abs)), sign = f[1] < 0 ? -1 : 1; return f.Select(v => sign * v / (peak + 1e-30)).ToArray(); }).ToArray();
+            // Scaled by the largest live tap: the dead tap keeps its random initial value, which would otherwise set the scale.
+            var normalised = filters[k].Select((f, l) =>
+            {
+                var live = FilterSimilarity.LiveTaps(signalLength >> l);
+                double peak = Enumerable.Range(0, 3).Where(j => live[j]).Max(j => Math.Abs(f[j])), sign = f[1] < 0 ? -1 : 1;
+                return f.Select(v => sign * v / (peak + 1e-30)).ToArray();
+            }).ToArray();
             series.Add(new($"seed {seeds[k]}", Enumerable.Range(0, layers).SelectMany(l => Enumerable.Range(0, 3).Select(j => X(l, j, k))).ToArray(),
                 normalised.SelectMany(f => f).ToArray(), Markers: true));
         }
         double[] dead = Enumerable.Range(0, layers).SelectMany(l => Enumerable.Range(0, 3).Where(j => !FilterSimilarity.LiveTaps(signalLength >> l)[j]).Select(j => 4.0 * l + j)).ToArray();
-        return Figures.Lines(path, "Fig. 9: learned filters per layer (normalised) beside [1, 2, 1]; dashed: a dead tap", "layer, taps 0 1 2", "tap / largest |tap|",
+        return Figures.Lines(path, "Fig. 9: learned filters per layer (normalised) beside [1, 2, 1]; dashed: a dead tap", "layer, taps 0 1 2", "tap / largest live |tap|",
             [.. series], ScottPlot.Alignment.LowerLeft, marks: dead, xTicks: Enumerable.Range(0, layers).Select(l => (4.0 * l + 1, $"layer {l + 1}")).ToArray());
     }
 

@@ -1,4 +1,15 @@
+using static TorchSharp.torch;
+
 namespace Autoencoders.Data;
+
+/// <summary>CoordConv's two ways of holding out test positions (B2).</summary>
+public enum NotSoClevrSplit
+{
+    /// <summary>Each centre is a test centre with probability 1/4 (interpolation between training positions).</summary>
+    Uniform,
+    /// <summary>The centres with x ≥ 33 and y ≥ 33 are the test centres (extrapolation to an unseen quadrant).</summary>
+    Quadrant,
+}
 
 /// <summary>
 /// CoordConv's Not-so-Clevr images (Liu et al., NeurIPS 2018; B2): one 9 × 9 square on a 64 × 64 canvas, its centre
@@ -32,4 +43,66 @@ public static class NotSoClevr
             for (int j = 0; j < canvas; j++) image[i * canvas + j] = (float)(uy[i] * ux[j]);
         return image;
     }
+
+    /// <summary>The share of test centres of the uniform split (CoordConv's released code: 0.25).</summary>
+    public const double UniformTestShare = 0.25;
+
+    /// <summary>The first coordinate of the quadrant split's test centres, on both axes (the code's x/64 &gt; 0.5).</summary>
+    public const int QuadrantStart = 33;
+
+    /// <summary>Whether each of <see cref="Centres"/> is a test centre of <paramref name="split"/> (the uniform draw seeded by <paramref name="seed"/>).</summary>
+    public static bool[] IsTest(NotSoClevrSplit split, int seed)
+    {
+        var random = new Random(StableSeed.Of(seed, "not-so-clevr/uniform"));
+        return Centres.Select(c => split switch
+        {
+            NotSoClevrSplit.Uniform => random.NextDouble() < UniformTestShare,
+            NotSoClevrSplit.Quadrant => c.X >= QuadrantStart && c.Y >= QuadrantStart,
+            _ => throw new ArgumentOutOfRangeException(nameof(split)),
+        }).ToArray();
+    }
+
+    public static (int X, int Y)[] TestCentres(NotSoClevrSplit split, int seed)
+    {
+        var test = IsTest(split, seed);
+        return Centres.Where((_, k) => test[k]).ToArray();
+    }
+
+    public static (int X, int Y)[] TrainingCentres(NotSoClevrSplit split, int seed)
+    {
+        var test = IsTest(split, seed);
+        return Centres.Where((_, k) => !test[k]).ToArray();
+    }
+
+    /// <summary>
+    /// Continuous training positions (P4's finding): a training centre drawn uniformly plus an offset uniform in
+    /// [−½, ½)² clamped to the canvas's centres. Each lies in the unit cell of a training centre, so none sits on a test
+    /// centre; in the quadrant split none enters the held-out quadrant beyond its edge's half pixel.
+    /// </summary>
+    public static (double X, double Y)[] ContinuousTrainingPositions(NotSoClevrSplit split, int count, int seed)
+    {
+        var train = TrainingCentres(split, seed);
+        var random = new Random(StableSeed.Of(seed, $"not-so-clevr/positions/{split}"));
+        return Enumerable.Range(0, count).Select(_ =>
+        {
+            var c = train[random.Next(train.Length)];
+            double Jitter(int v) => Math.Clamp(v + random.NextDouble() - 0.5, MinCentre, MaxCentre);
+            return (Jitter(c.X), Jitter(c.Y));
+        }).ToArray();
+    }
+
+    /// <summary>The images of squares at <paramref name="centres"/>: [N, canvas, canvas] on the CPU.</summary>
+    public static Tensor Images(IReadOnlyList<(double X, double Y)> centres)
+    {
+        var pixels = new float[centres.Count * Canvas * Canvas];
+        Parallel.For(0, centres.Count, new ParallelOptions { MaxDegreeOfParallelism = Runtime.TorchRuntime.Threads },
+            k => Square(centres[k].X, centres[k].Y).CopyTo(pixels, k * Canvas * Canvas));
+        return tensor(pixels, [centres.Count, Canvas, Canvas]);
+    }
+
+    /// <summary>A centre coordinate as the networks see it: u = (c − 4)/55 ∈ [0, 1].</summary>
+    public static double Code(double c) => (c - MinCentre) / (MaxCentre - MinCentre);
+
+    /// <summary>The inverse of <see cref="Code"/>.</summary>
+    public static double Centre(double u) => MinCentre + u * (MaxCentre - MinCentre);
 }

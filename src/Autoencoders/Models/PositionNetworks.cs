@@ -22,4 +22,16 @@ public static class PositionNetworks
         if (width < 1) throw new ArgumentException($"decoder width factor {width} must be ≥ 1");
         return new([1, 2 * width, 4 * width, 4 * width, 4 * width, 8 * width, 1], Transposed: true, bias, Dimensions: 1, slope);
     }
+
+    /// <summary>
+    /// B2's 2-D position encoder: an image [c, 64, 64] → (u_x, u_y), six stride-2 layers of depth <paramref name="width"/>
+    /// in the paper's style. <paramref name="inputChannels"/> is 1 for the plain network, 3 with CoordConv's two
+    /// coordinate channels.
+    /// </summary>
+    public static ConvStackSpec Encoder2D(int inputChannels = 1, int width = 8, int side = 64)
+    {
+        if (width < 1 || inputChannels < 1) throw new ArgumentException($"depth {width} and input channels {inputChannels} must be ≥ 1");
+        int layers = (int)Math.Log2(Data.Diracs.CheckPowerOfTwo(side));
+        return new([inputChannels, .. Enumerable.Repeat(width, layers - 1), 2], Transposed: false, Bias: true, Dimensions: 2);
+    }
 }

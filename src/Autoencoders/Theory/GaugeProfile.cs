@@ -56,7 +56,7 @@ public static class GaugeProfile
     public static double[] GridOptimum(Family family, ImageGrid grid, double r, int sizes = 256)
     {
         if (!(r > 0) || sizes < 8) throw new ArgumentException($"need R > 0 and at least 8 sizes (got R = {r}, {sizes})");
-        var columns = Enumerable.Range(0, sizes).AsParallel().AsOrdered()
+        var columns = Enumerable.Range(0, sizes).AsParallel().AsOrdered().WithDegreeOfParallelism(Runtime.TorchRuntime.Threads)
             .Select(i => Coverage(grid, family.ShapeOf(grid, (i + 0.5) * r / sizes))).ToArray();
         var x = Matrix<double>.Build.DenseOfColumnArrays(columns);          // [pixels, m]
         var gram = x.TransposeThisAndMultiply(x);                           // XᵀX: the same non-zero spectrum as XXᵀ

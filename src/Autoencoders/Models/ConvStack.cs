@@ -10,8 +10,13 @@ namespace Autoencoders.Models;
 /// <param name="Bias">Whether every layer has a bias.</param>
 /// <param name="Dimensions">1 for signals (Sec. 5), 2 for images.</param>
 /// <param name="Slope">Leaky-ReLU slope α (Eq. 2); 1 makes the net linear (Prop. 3's network).</param>
-public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, int Dimensions = 2, double Slope = 0.2)
+/// <param name="CoordinatesAtEveryLayer">CoordConv (B2): every layer also reads two coordinate channels, the row and the
+/// column of each input sample scaled to [−1, 1] (<see cref="CoordinateChannels"/>), appended to its input. 2-D only.</param>
+public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, int Dimensions = 2, double Slope = 0.2, bool CoordinatesAtEveryLayer = false)
 {
+    /// <summary>The channels layer <paramref name="layer"/> reads: its input depth, plus the coordinates under CoordConv.</summary>
+    public int InputChannels(int layer) => Channels[layer] + (CoordinatesAtEveryLayer ? 2 : 0);
+
     public int Layers => Channels.Length - 1;
 
     public void Check()
@@ -20,6 +25,7 @@ public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, i
         if (Channels.Any(c => c < 1)) throw new ArgumentException($"depths [{string.Join(", ", Channels)}] must all be ≥ 1");
         if (Dimensions is not (1 or 2)) throw new ArgumentException($"conv stacks are 1-D or 2-D, not {Dimensions}-D");
         if (!(Slope >= 0 && Slope <= 1)) throw new ArgumentException($"leaky-ReLU slope {Slope} must be in [0, 1]");
+        if (CoordinatesAtEveryLayer && Dimensions != 2) throw new ArgumentException("coordinate channels are for 2-D stacks");
     }
 }
 
@@ -43,7 +49,7 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
         Models = models;
         for (int l = 0; l < spec.Layers; l++)
         {
-            long cin = spec.Channels[l], cout = spec.Channels[l + 1];
+            long cin = spec.InputChannels(l), cout = spec.Channels[l + 1];
             long[] kernel = spec.Dimensions == 2 ? new long[] { 3, 3 } : new long[] { 3 };
             // Grouped-conv layouts: conv [K·cout, cin, k…]; transposed conv [K·cin, cout, k…]. Dim 0 splits by model.
             long[] shape = spec.Transposed ? [models * cin, cout, .. kernel] : [models * cout, cin, .. kernel];
@@ -117,11 +123,22 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
             Tensor? b = Bias(l) is { } bias ? (absolute ? bias.abs() : bias) : null;
             // The activation is part of the layer (fused in our kernels); |·| bounds have none.
             double slope = absolute ? 1 : Spec.Slope;
+            if (Spec.CoordinatesAtEveryLayer) x = WithCoordinates(x, absolute);
             x = Models == 1 || !SplitModels || Spec.Dimensions == 1 || x.device_type != DeviceType.CPU ? Layer(x, w, b, Models, slope)
                 : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1, slope)).ToArray(), 1);
             outputs.Add(x);
         }
         return outputs;
+    }
+
+    /// <summary>x [B, K·c, s, s] → [B, K·(c + 2), s, s]: each model's block gets the row and column coordinates after its c channels.</summary>
+    Tensor WithCoordinates(Tensor x, bool absolute)
+    {
+        long b = x.shape[0], s = x.shape[2];
+        var coordinates = CoordinateChannels.Append(zeros([1, s, s], dtype: x.dtype, device: x.device)).narrow(1, 1, 2); // [1, 2, s, s]
+        if (absolute) coordinates = coordinates.abs();
+        var blocks = x.view(b, Models, -1, s, s);
+        return cat([blocks, coordinates.unsqueeze(0).expand(b, Models, 2, s, s)], 2).view(b, -1, s, s);
     }
 
     /// <summary>Sets every layer's weights of every model to <paramref name="filter"/> (a hand-crafted network).</summary>

@@ -34,4 +34,15 @@ public static class PositionNetworks
         int layers = (int)Math.Log2(Data.Diracs.CheckPowerOfTwo(side));
         return new([inputChannels, .. Enumerable.Repeat(width, layers - 1), 2], Transposed: false, Bias: true, Dimensions: 2);
     }
+
+    /// <summary>
+    /// B2's 2-D renderer: (u_x, u_y) as a 1 × 1 code → a 64 × 64 image, six transposed stride-2 layers of depth
+    /// <paramref name="width"/>; with <paramref name="coordConv"/> every layer also reads the coordinate channels.
+    /// </summary>
+    public static ConvStackSpec Decoder2D(bool coordConv = false, int width = 8, int side = 64)
+    {
+        if (width < 1) throw new ArgumentException($"depth {width} must be ≥ 1");
+        int layers = (int)Math.Log2(Data.Diracs.CheckPowerOfTwo(side));
+        return new([2, .. Enumerable.Repeat(width, layers - 1), 1], Transposed: true, Bias: true, Dimensions: 2, CoordinatesAtEveryLayer: coordConv);
+    }
 }

@@ -10,7 +10,7 @@ namespace Autoencoders.Experiments;
 /// <summary>
 /// B2, task 1 (regression): K encoders map a Not-so-Clevr image to its square's centre, coded u = (c − 4)/55 per
 /// axis, trained on continuous positions of the split's training centres; plain, or with CoordConv's coordinate
-/// channels at the input (<see cref="CoordinateChannels"/>).
+/// channels read by its first layer (<see cref="CoordinateChannels"/>).
 /// </summary>
 public sealed record CoordinateRegressionExperiment(NotSoClevrSplit Split, bool CoordConv, int[] Seeds, int Steps, int Batch = 64,
     int Images = 3000, int Width = 8, double LearningRate = 1e-3, int DataSeed = 1) : IExperiment<TrainedNetwork<ConvStack>>
@@ -26,12 +26,12 @@ public sealed record CoordinateRegressionExperiment(NotSoClevrSplit Split, bool 
         static double Square(double v) => v * v;
     }
 
-    Tensor Inputs(Tensor images) => CoordConv ? CoordinateChannels.Append(images) : images.unsqueeze(1);
+    static Tensor Inputs(Tensor images) => images.unsqueeze(1);
 
     static Tensor Targets(IReadOnlyList<(double X, double Y)> centres) =>
         tensor(centres.SelectMany(c => new[] { (float)NotSoClevr.Code(c.X), (float)NotSoClevr.Code(c.Y) }).ToArray(), [centres.Count, 2, 1, 1]);
 
-    public ConvStack Network() => new("coordinate-encoder", PositionNetworks.Encoder2D(CoordConv ? 3 : 1, Width), Seeds.Length);
+    public ConvStack Network() => new("coordinate-encoder", PositionNetworks.Encoder2D(CoordConv, Width), Seeds.Length);
 
     public TrainedNetwork<ConvStack> Run(ExperimentStore store) => ModelCache.GetOrTrain<ConvStack>(this, () =>
     {

@@ -18,8 +18,10 @@ public sealed class Autoencoder : nn.Module<Tensor, Tensor>
     {
         Config = config.Check();
         Models = seeds.Count;
-        Encoder = new ConvStack("encoder", new(config.EncoderDepths, Transposed: false, config.EncoderBias, config.Dimensions, config.Slope), Models);
-        Decoder = new ConvStack("decoder", new(config.EffectiveDecoderDepths, Transposed: true, config.DecoderBias, config.Dimensions, config.Slope), Models);
+        Encoder = new ConvStack("encoder", new(config.EncoderDepths, Transposed: false, config.EncoderBias, config.Dimensions, config.Slope,
+            config.CoordConv ? CoordinateLayers.Input : CoordinateLayers.None), Models);
+        Decoder = new ConvStack("decoder", new(config.EffectiveDecoderDepths, Transposed: true, config.DecoderBias, config.Dimensions, config.Slope,
+            config.CoordConv ? CoordinateLayers.EveryLayer : CoordinateLayers.None), Models);
         register_module("encoder", Encoder);
         register_module("decoder", Decoder);
         Encoder.Initialise(seeds, 0);

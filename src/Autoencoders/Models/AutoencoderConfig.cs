@@ -14,6 +14,8 @@ public sealed record AutoencoderConfig
     public bool DecoderBias { get; init; } = true;
     public double Slope { get; init; } = 0.2;
     public int Dimensions { get; init; } = 2;
+    /// <summary>CoordConv (B2): the encoder's first layer and every decoder layer also read the coordinate channels.</summary>
+    public bool CoordConv { get; init; }
 
     public int CodeSize => EncoderDepths[^1];
     public int[] EffectiveDecoderDepths => DecoderDepths ?? EncoderDepths.Reverse().ToArray();
@@ -37,5 +39,5 @@ public sealed record AutoencoderConfig
     }
 
     public override string ToString() =>
-        $"{Dimensions}-D {ImageSize}px enc[{string.Join(",", EncoderDepths)}]{(EncoderBias ? "+b" : "")} dec[{string.Join(",", EffectiveDecoderDepths)}]{(DecoderBias ? "+b" : "")} α={Slope}";
+        $"{Dimensions}-D {ImageSize}px enc[{string.Join(",", EncoderDepths)}]{(EncoderBias ? "+b" : "")} dec[{string.Join(",", EffectiveDecoderDepths)}]{(DecoderBias ? "+b" : "")} α={Slope}{(CoordConv ? " CoordConv" : "")}";
 }

@@ -10,12 +10,15 @@ namespace Autoencoders.Models;
 /// <param name="Bias">Whether every layer has a bias.</param>
 /// <param name="Dimensions">1 for signals (Sec. 5), 2 for images.</param>
 /// <param name="Slope">Leaky-ReLU slope α (Eq. 2); 1 makes the net linear (Prop. 3's network).</param>
-/// <param name="CoordinatesAtEveryLayer">CoordConv (B2): every layer also reads two coordinate channels, the row and the
-/// column of each input sample scaled to [−1, 1] (<see cref="CoordinateChannels"/>), appended to its input. 2-D only.</param>
-public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, int Dimensions = 2, double Slope = 0.2, bool CoordinatesAtEveryLayer = false)
+/// <param name="Coordinates">CoordConv (B2): which layers also read two coordinate channels, the row and the column of
+/// each input sample scaled to [−1, 1] (<see cref="CoordinateChannels"/>), appended to their input. 2-D only.</param>
+public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, int Dimensions = 2, double Slope = 0.2, CoordinateLayers Coordinates = CoordinateLayers.None)
 {
+    /// <summary>Whether layer <paramref name="layer"/> reads the coordinate channels.</summary>
+    public bool ReadsCoordinates(int layer) => Coordinates == CoordinateLayers.EveryLayer || (Coordinates == CoordinateLayers.Input && layer == 0);
+
     /// <summary>The channels layer <paramref name="layer"/> reads: its input depth, plus the coordinates under CoordConv.</summary>
-    public int InputChannels(int layer) => Channels[layer] + (CoordinatesAtEveryLayer ? 2 : 0);
+    public int InputChannels(int layer) => Channels[layer] + (ReadsCoordinates(layer) ? 2 : 0);
 
     public int Layers => Channels.Length - 1;
 
@@ -25,9 +28,12 @@ public sealed record ConvStackSpec(int[] Channels, bool Transposed, bool Bias, i
         if (Channels.Any(c => c < 1)) throw new ArgumentException($"depths [{string.Join(", ", Channels)}] must all be ≥ 1");
         if (Dimensions is not (1 or 2)) throw new ArgumentException($"conv stacks are 1-D or 2-D, not {Dimensions}-D");
         if (!(Slope >= 0 && Slope <= 1)) throw new ArgumentException($"leaky-ReLU slope {Slope} must be in [0, 1]");
-        if (CoordinatesAtEveryLayer && Dimensions != 2) throw new ArgumentException("coordinate channels are for 2-D stacks");
+        if (Coordinates != CoordinateLayers.None && Dimensions != 2) throw new ArgumentException("coordinate channels are for 2-D stacks");
     }
 }
+
+/// <summary>Which layers of a stack read CoordConv's coordinate channels.</summary>
+public enum CoordinateLayers { None, Input, EveryLayer }
 
 /// <summary>
 /// K independent copies of one conv chain evaluated together as grouped convolutions: model k owns channel block k
@@ -123,7 +129,7 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
             Tensor? b = Bias(l) is { } bias ? (absolute ? bias.abs() : bias) : null;
             // The activation is part of the layer (fused in our kernels); |·| bounds have none.
             double slope = absolute ? 1 : Spec.Slope;
-            if (Spec.CoordinatesAtEveryLayer) x = WithCoordinates(x, absolute);
+            if (Spec.ReadsCoordinates(l)) x = WithCoordinates(x, absolute);
             x = Models == 1 || !SplitModels || Spec.Dimensions == 1 || x.device_type != DeviceType.CPU ? Layer(x, w, b, Models, slope)
                 : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1, slope)).ToArray(), 1);
             outputs.Add(x);

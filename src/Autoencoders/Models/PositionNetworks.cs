@@ -24,15 +24,15 @@ public static class PositionNetworks
     }
 
     /// <summary>
-    /// B2's 2-D position encoder: an image [c, 64, 64] → (u_x, u_y), six stride-2 layers of depth <paramref name="width"/>
-    /// in the paper's style. <paramref name="inputChannels"/> is 1 for the plain network, 3 with CoordConv's two
-    /// coordinate channels.
+    /// B2's 2-D position encoder: an image [1, 64, 64] → (u_x, u_y), six stride-2 layers of depth <paramref name="width"/>
+    /// in the paper's style; with <paramref name="coordConv"/> its first layer also reads CoordConv's coordinate channels.
     /// </summary>
-    public static ConvStackSpec Encoder2D(int inputChannels = 1, int width = 8, int side = 64)
+    public static ConvStackSpec Encoder2D(bool coordConv = false, int width = 8, int side = 64)
     {
-        if (width < 1 || inputChannels < 1) throw new ArgumentException($"depth {width} and input channels {inputChannels} must be ≥ 1");
+        if (width < 1) throw new ArgumentException($"depth {width} must be ≥ 1");
         int layers = (int)Math.Log2(Data.Diracs.CheckPowerOfTwo(side));
-        return new([inputChannels, .. Enumerable.Repeat(width, layers - 1), 2], Transposed: false, Bias: true, Dimensions: 2);
+        return new([1, .. Enumerable.Repeat(width, layers - 1), 2], Transposed: false, Bias: true, Dimensions: 2,
+            Coordinates: coordConv ? CoordinateLayers.Input : CoordinateLayers.None);
     }
 
     /// <summary>
@@ -43,6 +43,7 @@ public static class PositionNetworks
     {
         if (width < 1) throw new ArgumentException($"depth {width} must be ≥ 1");
         int layers = (int)Math.Log2(Data.Diracs.CheckPowerOfTwo(side));
-        return new([2, .. Enumerable.Repeat(width, layers - 1), 1], Transposed: true, Bias: true, Dimensions: 2, CoordinatesAtEveryLayer: coordConv);
+        return new([2, .. Enumerable.Repeat(width, layers - 1), 1], Transposed: true, Bias: true, Dimensions: 2,
+            Coordinates: coordConv ? CoordinateLayers.EveryLayer : CoordinateLayers.None);
     }
 }

@@ -1,0 +1,130 @@
+using Autoencoders.Data;
+using Autoencoders.Models;
+using Autoencoders.Runtime;
+using Autoencoders.Training;
+using MathNet.Numerics.LinearAlgebra;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Autoencoders.Experiments;
+
+/// <summary>
+/// B2, task 3: K autoencoders with a code of size d = 2 trained on Not-so-Clevr images at continuous positions of the
+/// split's training centres; plain, or CoordConv (the encoder's first layer and every decoder layer read the
+/// coordinate channels). Is the code a chart of the position: can (x, y) be read back from z?
+/// </summary>
+public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool CoordConv, int[] Seeds, int Steps, int Batch = 64,
+    int Images = 3000, int Width = 8, double LearningRate = 1e-3, int DataSeed = 1) : IExperiment<TrainedNetwork<Autoencoder>>
+{
+    /// <summary>
+    /// Per model: reconstruction of the test centres, and the chart: (x, y) fitted from z by a cubic polynomial
+    /// (least squares on the integer training centres), its error at every test centre.
+    /// </summary>
+    public sealed record Evaluation(double RelativeError, double[] ChartErrors, Analysis.Trainability Trainability)
+    {
+        /// <summary>B2's per-seed bar for the chart: ≥ 0.95 of the test centres within 1 px.</summary>
+        public double ChartWithinPixel => ChartErrors.Count(e => e <= 1) / (double)ChartErrors.Length;
+    }
+
+    public AutoencoderConfig Config => new()
+    {
+        EncoderDepths = [1, .. Enumerable.Repeat(Width, 5), 2],
+        DecoderDepths = [2, .. Enumerable.Repeat(Width, 5), 1],
+        CoordConv = CoordConv,
+    };
+
+    public Autoencoder Network() => new(Config, Seeds);
+
+    public TrainedNetwork<Autoencoder> Run(ExperimentStore store) => ModelCache.GetOrTrain<Autoencoder>(this, () =>
+    {
+        store.Log?.Invoke($"training {Seeds.Length} {(CoordConv ? "CoordConv" : "plain")} autoencoders with d = 2 ({Split} split), {Steps} steps");
+        var model = Network();
+        model.to(TorchRuntime.Device);
+        var images = NotSoClevr.Images(NotSoClevr.ContinuousTrainingPositions(Split, Images, DataSeed)).to(TorchRuntime.Device);
+        var adam = new Adam(model.parameters(), LearningRate);
+        var result = Trainer.Train(new ReconstructionObjective(model, images),
+            new TrainingOptions { Steps = Steps, BatchSize = Batch, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) }, adam);
+        return (model, Seeds, adam, result);
+    }, store.Log);
+
+    public Evaluation[] Evaluate(Autoencoder model)
+    {
+        var test = NotSoClevr.TestCentres(Split, DataSeed);
+        var train = NotSoClevr.TrainingCentres(Split, DataSeed);
+        var (testCodes, testOutputs) = Pass(model, test.Select(c => ((double)c.X, (double)c.Y)).ToArray());
+        var (trainCodes, trainOutputs) = Pass(model, train.Select(c => ((double)c.X, (double)c.Y)).ToArray());
+        var testImages = test.Select(c => NotSoClevr.Square(c.X, c.Y)).ToArray();
+        var trainImages = train.Select(c => NotSoClevr.Square(c.X, c.Y)).ToArray();
+        return Enumerable.Range(0, model.Models).Select(k =>
+        {
+            double diff = 0, norm = 0;
+            for (int i = 0; i < test.Length; i++)
+                for (int p = 0; p < testImages[i].Length; p++)
+                {
+                    double d = testOutputs[k][i][p] - testImages[i][p];
+                    diff += d * d;
+                    norm += testImages[i][p] * testImages[i][p];
+                }
+            var chart = Chart.Fit(trainCodes[k], train.Select(c => ((double)c.X, (double)c.Y)).ToArray());
+            var errors = test.Select((c, i) => { var (x, y) = chart.At(testCodes[k][i]); return Math.Sqrt((x - c.X) * (x - c.X) + (y - c.Y) * (y - c.Y)); }).ToArray();
+            var seen = Enumerable.Range(0, Math.Min(300, train.Length)).ToArray();
+            return new Evaluation(diff / norm, errors, Analysis.Trainability.Of(seen.Select(i => trainOutputs[k][i]).ToArray(), seen.Select(i => trainImages[i]).ToArray()));
+        }).ToArray();
+    }
+
+    /// <summary>Codes [model][image] (d = 2) and outputs [model][image][pixels] for squares at <paramref name="centres"/>.</summary>
+    static ((double, double)[][] Codes, float[][][] Outputs) Pass(Autoencoder model, (double X, double Y)[] centres)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        int k = model.Models, pixels = NotSoClevr.Canvas * NotSoClevr.Canvas;
+        var codes = Enumerable.Range(0, k).Select(_ => new (double, double)[centres.Length]).ToArray();
+        var outputs = Enumerable.Range(0, k).Select(_ => new float[centres.Length][]).ToArray();
+        const int chunk = 256;
+        for (int start = 0; start < centres.Length; start += chunk)
+        {
+            var part = centres.Skip(start).Take(chunk).ToArray();
+            var x = NotSoClevr.Images(part).unsqueeze(1).expand(part.Length, k, NotSoClevr.Canvas, NotSoClevr.Canvas).contiguous().to(TorchRuntime.Device);
+            var z = model.Encode(x);
+            var y = model.Decode(z).cpu().data<float>().ToArray(); // [B, K, 64, 64]
+            var zs = z.cpu().data<float>().ToArray();              // [B, K·2]
+            for (int i = 0; i < part.Length; i++)
+                for (int m = 0; m < k; m++)
+                {
+                    codes[m][start + i] = (zs[(i * k + m) * 2], zs[(i * k + m) * 2 + 1]);
+                    outputs[m][start + i] = y.AsSpan((i * k + m) * pixels, pixels).ToArray();
+                }
+        }
+        return (codes, outputs);
+    }
+
+    /// <summary>A cubic polynomial map z → (x, y), fitted by least squares on standardised codes.</summary>
+    public sealed class Chart
+    {
+        readonly double[] mean, scale;
+        readonly Vector<double> cx, cy;
+
+        Chart(double[] mean, double[] scale, Vector<double> cx, Vector<double> cy) { this.mean = mean; this.scale = scale; this.cx = cx; this.cy = cy; }
+
+        static double[] Terms(double u, double v) => [1, u, v, u * u, u * v, v * v, u * u * u, u * u * v, u * v * v, v * v * v];
+
+        public static Chart Fit((double, double)[] codes, (double X, double Y)[] positions)
+        {
+            double[] mean = [codes.Average(c => c.Item1), codes.Average(c => c.Item2)];
+            double[] scale = [Std(codes.Select(c => c.Item1), mean[0]), Std(codes.Select(c => c.Item2), mean[1])];
+            var a = Matrix<double>.Build.DenseOfRowArrays(codes.Select(c => Terms((c.Item1 - mean[0]) / scale[0], (c.Item2 - mean[1]) / scale[1])));
+            var qr = a.QR();
+            return new Chart(mean, scale, qr.Solve(Vector<double>.Build.DenseOfArray(positions.Select(p => p.X).ToArray())),
+                qr.Solve(Vector<double>.Build.DenseOfArray(positions.Select(p => p.Y).ToArray())));
+        }
+
+        public (double X, double Y) At((double, double) code)
+        {
+            var t = Vector<double>.Build.DenseOfArray(Terms((code.Item1 - mean[0]) / scale[0], (code.Item2 - mean[1]) / scale[1]));
+            return (t.DotProduct(cx), t.DotProduct(cy));
+        }
+
+        // A code coordinate that never varies carries no position: scale 1 keeps the fit defined (it then cannot chart).
+        static double Std(IEnumerable<double> values, double mean) { double s = Math.Sqrt(values.Average(v => (v - mean) * (v - mean))); return s > 1e-12 ? s : 1; }
+    }
+}

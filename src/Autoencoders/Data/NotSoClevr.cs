@@ -103,6 +103,10 @@ public static class NotSoClevr
     /// <summary>A centre coordinate as the networks see it: u = (c − 4)/55 ∈ [0, 1].</summary>
     public static double Code(double c) => (c - MinCentre) / (MaxCentre - MinCentre);
 
+    /// <summary>Centres as the networks' 1 × 1 two-channel codes (u_x, u_y): [N, 2, 1, 1] on the CPU.</summary>
+    public static Tensor Codes(IReadOnlyList<(double X, double Y)> centres) =>
+        tensor(centres.SelectMany(c => new[] { (float)Code(c.X), (float)Code(c.Y) }).ToArray(), [centres.Count, 2, 1, 1]);
+
     /// <summary>The inverse of <see cref="Code"/>.</summary>
     public static double Centre(double u) => MinCentre + u * (MaxCentre - MinCentre);
 }

@@ -28,9 +28,6 @@ public sealed record CoordinateRegressionExperiment(NotSoClevrSplit Split, bool 
 
     static Tensor Inputs(Tensor images) => images.unsqueeze(1);
 
-    static Tensor Targets(IReadOnlyList<(double X, double Y)> centres) =>
-        tensor(centres.SelectMany(c => new[] { (float)NotSoClevr.Code(c.X), (float)NotSoClevr.Code(c.Y) }).ToArray(), [centres.Count, 2, 1, 1]);
-
     public ConvStack Network() => new("coordinate-encoder", PositionNetworks.Encoder2D(CoordConv, Width), Seeds.Length);
 
     public TrainedNetwork<ConvStack> Run(ExperimentStore store) => ModelCache.GetOrTrain<ConvStack>(this, () =>
@@ -42,7 +39,7 @@ public sealed record CoordinateRegressionExperiment(NotSoClevrSplit Split, bool 
         net.to(TorchRuntime.Device);
         using var images = NotSoClevr.Images(positions);
         var inputs = Inputs(images).to(TorchRuntime.Device);
-        var targets = Targets(positions).to(TorchRuntime.Device);
+        var targets = NotSoClevr.Codes(positions).to(TorchRuntime.Device);
         var adam = new Adam(net.parameters(), LearningRate);
         var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
             new TrainingOptions { Steps = Steps, BatchSize = Batch, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) }, adam);

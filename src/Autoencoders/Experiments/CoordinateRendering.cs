@@ -25,9 +25,6 @@ public sealed record CoordinateRenderingExperiment(NotSoClevrSplit Split, bool C
 
     public ConvStack Network() => new("coordinate-renderer", PositionNetworks.Decoder2D(CoordConv, Width), Seeds.Length);
 
-    static Tensor Codes(IReadOnlyList<(double X, double Y)> centres) =>
-        tensor(centres.SelectMany(c => new[] { (float)NotSoClevr.Code(c.X), (float)NotSoClevr.Code(c.Y) }).ToArray(), [centres.Count, 2, 1, 1]);
-
     public TrainedNetwork<ConvStack> Run(ExperimentStore store) => ModelCache.GetOrTrain<ConvStack>(this, () =>
     {
         store.Log?.Invoke($"training {Seeds.Length} {(CoordConv ? "CoordConv" : "plain")} coordinate renderers ({Split} split), {Steps} steps");
@@ -35,7 +32,7 @@ public sealed record CoordinateRenderingExperiment(NotSoClevrSplit Split, bool C
         var net = Network();
         net.Initialise(Seeds, 0);
         net.to(TorchRuntime.Device);
-        var inputs = Codes(positions).to(TorchRuntime.Device);
+        var inputs = NotSoClevr.Codes(positions).to(TorchRuntime.Device);
         using var images = NotSoClevr.Images(positions);
         var targets = images.unsqueeze(1).to(TorchRuntime.Device);
         var adam = new Adam(net.parameters(), LearningRate);
@@ -88,7 +85,7 @@ public sealed record CoordinateRenderingExperiment(NotSoClevrSplit Split, bool C
         for (int start = 0; start < centres.Length; start += chunk)
         {
             var part = centres.Skip(start).Take(chunk).ToArray();
-            var y = RegressionObjective.Apply(net, Codes(part).to(TorchRuntime.Device)).cpu().data<float>().ToArray(); // [B, K, 1, 64, 64]
+            var y = RegressionObjective.Apply(net, NotSoClevr.Codes(part).to(TorchRuntime.Device)).cpu().data<float>().ToArray(); // [B, K, 1, 64, 64]
             for (int i = 0; i < part.Length; i++)
                 for (int m = 0; m < k; m++) result[m][start + i] = y.AsSpan((i * k + m) * pixels, pixels).ToArray();
         }

@@ -27,7 +27,11 @@ public class B2CoordinateAutoencoderTests
             Assert.Multiple(() =>
             {
                 Assert.That(control.Select(c => c.RelativeError), Is.All.GreaterThan(0.5), "negative control: an untrained autoencoder does not reconstruct");
+                Assert.That(control.Select(c => c.ChartWithinPixel), Is.All.LessThan(0.02), "negative control: an untrained code does not chart the position");
                 Assert.That(evaluations.Select(e => e.Trainability.Trained), Is.All.True, "every autoencoder trained");
+                // Recorded (spec, B2): relative error 0.46–0.55, chart within 1 px 0.006–0.046 at this budget.
+                Assert.That(evaluations.Select(e => e.RelativeError), Is.All.InRange(0.2, 0.8), "relative error on the test centres");
+                Assert.That(evaluations.Select(e => e.ChartWithinPixel), Is.All.LessThan(0.5), "far from the chart bar 0.95 at this budget");
             });
         }
     }

@@ -19,7 +19,7 @@ public class Fig8LambdaSweepTests
             Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
             Assert.That(result.Evidence!.Interval.Estimate, Is.LessThan(-0.2), "smoother as λ grows");
             Assert.That(result.Metrics["seeds_two_smallest_work"], Is.EqualTo(6));
-            Assert.That(result.Metrics["seeds_largest_lambda_fails"], Is.InRange(4, 6), "the top λ breaks most runs");
+            Assert.That(result.Metrics["seeds_largest_lambda_fails"], Is.InRange(4, 5), "the top λ breaks most runs, not all (all would be PASS)");
         });
     }
 

@@ -39,6 +39,23 @@ public class B1GeneralisedProp2Tests
         Assert.That(control, Is.GreaterThan(4 * MaxGap), $"{family.Name}: the wrong gauge must not fit");
     }
 
+    /// <summary>
+    /// Part (ii): the profile is the disk's Airy profile at the same R, not a rescaled one. Controls: the profile at
+    /// 0.75 R, and at the R that matches the disk's area (R·√(π/A): 24·√(π/4) ≈ 21.3 for squares, 24·√2 for 2:1
+    /// ellipses, whose level sets at R have the area of the disk of radius R).
+    /// </summary>
+    [TestCase("squares", 4.0), TestCase("ellipses 2:1", Math.PI / 2)]
+    public void A_rescaled_profile_does_not_fit(string name, double area)
+    {
+        var family = name == "squares" ? GaugeProfile.Family.Squares : GaugeProfile.Family.Ellipses;
+        var grid = GaugeProfile.GridOptimum(family, Grid, R);
+        double shrunk = GaugeProfile.Gap(grid, GaugeProfile.ContinuumProfile(family, Grid, 0.75 * R));
+        double areaMatched = GaugeProfile.Gap(grid, GaugeProfile.ContinuumProfile(family, Grid, R * Math.Sqrt(Math.PI / area)));
+        TestContext.Out.WriteLine($"{name}: 0.75 R {shrunk:0.000}, area-matched {areaMatched:0.000}");
+        Assert.That(shrunk, Is.GreaterThan(MaxGap), "the profile at 0.75 R");
+        Assert.That(areaMatched, Is.GreaterThan(MaxGap), "the area-matched profile");
+    }
+
     [Test]
     public void The_grid_optimum_depends_on_the_pixel_only_through_its_gauge()
     {

@@ -35,4 +35,29 @@ public class CoordConvStackTests
         Assert.That((grouped - y).abs().max().item<float>(), Is.LessThan(1e-5f), "split and grouped models compute the same function");
         Assert.That((y[0, 0] - y[0, 1]).abs().max().item<float>(), Is.GreaterThan(1e-4f), "two seeds, two different networks");
     }
+
+    [Test]
+    public void Model_k_of_a_CoordConv_stack_is_the_network_of_seed_k_alone()
+    {
+        // The coordinate channels must land in each model's own channel block: model 1 of K = 2 equals K = 1 seeded alone.
+        TorchRuntime.Initialise();
+        using var scope = NewDisposeScope();
+        var spec = PositionNetworks.Decoder2D(coordConv: true, width: 4, side: 16);
+        using var pair = new ConvStack("renderer", spec, models: 2);
+        pair.Initialise([5, 9], 0);
+        using var alone = new ConvStack("renderer", spec, models: 1);
+        alone.Initialise([9], 0);
+        var codes = tensor(new float[] { 0.1f, 0.7f, 0.3f, 0.9f, 0.5f, 0.2f }, [3, 2, 1, 1]);
+        var both = pair.forward(cat([rand(3, 2, 1, 1), codes], 1)); // model 0 gets noise, model 1 the codes
+        var single = alone.forward(codes);
+        Assert.That((both.narrow(1, 1, 1) - single).abs().max().item<float>(), Is.LessThan(1e-5f));
+        var encoder = PositionNetworks.Encoder2D(coordConv: true, width: 4, side: 16);
+        using var encoders = new ConvStack("encoder", encoder, models: 2);
+        encoders.Initialise([5, 9], 0);
+        using var encoderAlone = new ConvStack("encoder", encoder, models: 1);
+        encoderAlone.Initialise([9], 0);
+        var images = rand(3, 1, 16, 16);
+        var out2 = encoders.forward(cat([rand(3, 1, 16, 16), images], 1));
+        Assert.That((out2.narrow(1, 2, 2) - encoderAlone.forward(images)).abs().max().item<float>(), Is.LessThan(1e-5f));
+    }
 }

@@ -68,7 +68,7 @@ public class LibTorchLocationTests
         string app = EmptyFolder();
         File.WriteAllText(Path.Combine(app, "libLibTorchSharp.so"), "not an ELF file");
         var e = Assert.Throws<LibTorchLocationException>(() => LibTorchLocation.Load(OwnLibTorch, app));
-        Assert.That(e!.Message, Does.StartWith("libLibTorchSharp.so does not load against the libtorch in").And.Contain("known to work with PyTorch 2.10 and 2.11"));
+        Assert.That(e!.Message, Does.StartWith("libLibTorchSharp.so does not load against the libtorch in").And.Contain("known to bind against PyTorch 2.10 and 2.11"));
         Assert.That(e.Message, Does.Not.Contain("\n"));
         // The real bridge (a link to the one this process runs) binds.
         string good = EmptyFolder();
@@ -81,7 +81,7 @@ public class LibTorchLocationTests
     {
         var loaded = new LibTorchLocation.Loaded("/x/torch/lib", version, Cuda: true);
         Assert.That(loaded.KnownVersion, Is.EqualTo(known));
-        Assert.That(loaded.ToString().Contains("not known to work"), Is.EqualTo(!known));
+        Assert.That(loaded.ToString().Contains("not known to bind"), Is.EqualTo(!known));
     }
 
     [Test]

@@ -179,10 +179,22 @@ public class VerdictIntervalTests
     [TestCase(0, 1, true, Verdict.Inconclusive)]
     [TestCase(0, 17, true, Verdict.Fail)]
     [TestCase(0, 17, false, Verdict.Fail)]
-    public void The_interval_and_the_other_parts_combine_into_one_verdict(int held, int runs, bool partsHeld, Verdict expected)
+    public void The_interval_and_the_other_parts_combine_into_one_verdict(int held, int runs, bool partsHeld, Verdict expected) =>
+        Combine("D2", held, runs, partsHeld, expected);
+
+    /// <summary>The same for a claim recorded NOT REPRODUCED (D12): a failed part never makes it PASS nor decides it alone.</summary>
+    [TestCase(17, 17, true, Verdict.Fail)]
+    [TestCase(17, 17, false, Verdict.Inconclusive)]
+    [TestCase(0, 17, true, Verdict.NotReproduced)]
+    [TestCase(0, 17, false, Verdict.NotReproduced)]
+    [TestCase(1, 1, false, Verdict.Inconclusive)]
+    public void For_a_claim_recorded_not_reproduced_the_parts_combine_the_same_way(int held, int runs, bool partsHeld, Verdict expected) =>
+        Combine("D12", held, runs, partsHeld, expected);
+
+    static void Combine(string id, int held, int runs, bool partsHeld, Verdict expected)
     {
         var evidence = Evidence.Rate("x", held, runs, runs, 0.5, "t");
-        var check = new FixedCheck("D2", new ClaimMeasurement(partsHeld, new Dictionary<string, double>(), "fixed", [], evidence));
+        var check = new FixedCheck(id, new ClaimMeasurement(partsHeld, new Dictionary<string, double>(), "fixed", [], evidence));
         Assert.That(check.Run(TestRun.Context(Autoencoders.Configuration.Tier.Default)).Verdict, Is.EqualTo(expected));
     }
 }

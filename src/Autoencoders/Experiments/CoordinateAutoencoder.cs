@@ -67,7 +67,8 @@ public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool
                 }
             var chart = Chart.Fit(trainCodes[k], train.Select(c => ((double)c.X, (double)c.Y)).ToArray());
             var errors = test.Select((c, i) => { var (x, y) = chart.At(testCodes[k][i]); return Math.Sqrt((x - c.X) * (x - c.X) + (y - c.Y) * (y - c.Y)); }).ToArray();
-            var seen = Enumerable.Range(0, Math.Min(300, train.Length)).ToArray();
+            // 300 training centres spread over the canvas (every n-th in row order), not the top rows only.
+            var seen = Enumerable.Range(0, Math.Min(300, train.Length)).Select(i => i * train.Length / Math.Min(300, train.Length)).ToArray();
             return new Evaluation(diff / norm, errors, Analysis.Trainability.Of(seen.Select(i => trainOutputs[k][i]).ToArray(), seen.Select(i => trainImages[i]).ToArray()));
         }).ToArray();
     }

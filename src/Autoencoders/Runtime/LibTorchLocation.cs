@@ -13,7 +13,8 @@ namespace Autoencoders.Runtime;
 /// </summary>
 /// <remarks>
 /// TorchSharp 0.107.0 is built for libtorch 2.10 (its NuGet natives); PyTorch 2.11.0+cu130 was measured to resolve every
-/// symbol LibTorchSharp needs. Other versions may not: LibTorchSharp is bound with every symbol resolved at once
+/// symbol LibTorchSharp needs (that the symbols bind does not yet show the C++ ABI agrees: a CUDA training run compared
+/// with the CPU's results is still to be made). Other versions may not: LibTorchSharp is bound with every symbol resolved at once
 /// (RTLD_NOW), so a missing one is reported here as one line naming it, not as the loader's fatal "symbol lookup
 /// error" at its first call.
 /// </remarks>
@@ -21,7 +22,7 @@ public static class LibTorchLocation
 {
     public const string Variable = "AUTOENCODERS_LIBTORCH";
 
-    /// <summary>The libtorch versions TorchSharp 0.107 is known to load against (major.minor).</summary>
+    /// <summary>The libtorch versions TorchSharp 0.107 is known to bind against (major.minor): 2.10 its own, 2.11 measured.</summary>
     public static readonly IReadOnlyList<string> KnownToWork = ["2.10", "2.11"];
 
     /// <summary>
@@ -41,7 +42,7 @@ public static class LibTorchLocation
         public bool KnownVersion => PyTorchVersion is { } v && KnownToWork.Any(k => v == k || v.StartsWith(k + ".", StringComparison.Ordinal));
 
         public override string ToString() =>
-            $"libtorch from {Directory} (PyTorch {PyTorchVersion ?? "version unknown"}{(KnownVersion ? "" : ", a version not known to work")}{(Cuda ? ", CUDA" : ", CPU only")})";
+            $"libtorch from {Directory} (PyTorch {PyTorchVersion ?? "version unknown"}{(KnownVersion ? "" : ", a version not known to bind")}{(Cuda ? ", CUDA" : ", CPU only")})";
     }
 
     /// <summary>
@@ -91,7 +92,7 @@ public static class LibTorchLocation
         string why = Marshal.PtrToStringUTF8(DlError()) ?? "no reason given";
         why = string.Join(" ", why.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         throw new LibTorchLocationException($"{Path.GetFileName(path)} does not load against the libtorch in {libDirectory} (PyTorch {version ?? "version unknown"}; " +
-            $"TorchSharp 0.107 is known to work with PyTorch {string.Join(" and ", KnownToWork)}): {why}");
+            $"TorchSharp 0.107 is known to bind against PyTorch {string.Join(" and ", KnownToWork)}): {why}");
     }
 
     /// <summary>The version in torch/version.py beside torch/lib (e.g. 2.11.0+cu130), or null.</summary>

@@ -30,7 +30,7 @@ public static class TorchRuntime
     static readonly object Gate = new();
     static Device? device;
     static LibTorchLocation.Loaded? libTorch;
-    static string determinism = "";
+    static string determinism = "", gpuName = "";
 
     /// <summary>The device every model and dataset tensor is placed on.</summary>
     public static Device Device { get { Initialise(); return device!; } }
@@ -56,7 +56,7 @@ public static class TorchRuntime
             torch.set_num_threads(count);
             torch.set_num_interop_threads(1);
             var chosen = ParseDevice(Environment.GetEnvironmentVariable(DeviceVariable));
-            if (chosen.type == DeviceType.CUDA) determinism = Deterministic();
+            if (chosen.type == DeviceType.CUDA) { determinism = Deterministic(); gpuName = CudaName(); }
             threads = count;
             device = chosen;
         }
@@ -68,7 +68,7 @@ public static class TorchRuntime
         try
         {
             LibTorchContext.UseDeterministicAlgorithms(true, warnOnly: true);
-            return LibTorchContext.DeterministicAlgorithms ? ", deterministic algorithms" : ", deterministic algorithms refused by libtorch";
+            return LibTorchContext.DeterministicAlgorithms ? ", deterministic algorithms where libtorch has them (warn-only)" : ", deterministic algorithms refused by libtorch";
         }
         catch (LibTorchLocationException e) { return $", deterministic algorithms unavailable ({e.Message})"; }
     }
@@ -104,10 +104,18 @@ public static class TorchRuntime
 
     /// <summary>Versions and settings, for reports and cache keys.</summary>
     public static string Describe() =>
-        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {(libTorch is null ? "libtorch from its NuGet package" : libTorch.ToString())}, device {Device.type}{(Device.type == DeviceType.CUDA ? $" ({CudaName()}{determinism})" : "")}, threads {Threads}";
+        $"TorchSharp {typeof(torch).Assembly.GetName().Version}, {(libTorch is null ? "libtorch from its NuGet package" : libTorch.ToString())}, device {Device.type}{(Device.type == DeviceType.CUDA ? $" ({gpuName}{determinism})" : "")}, threads {Threads}";
 
-    /// <summary>Which libtorch computes (for cache keys: another libtorch may round differently): "" for the NuGet one.</summary>
-    public static string LibTorchIdentity { get { Initialise(); return libTorch is null ? "" : $"/pytorch-{libTorch.PyTorchVersion ?? "unknown"}"; } }
+    /// <summary>Which libtorch and GPU compute (for cache keys: another libtorch or GPU may round differently): "" for the NuGet one on the CPU.</summary>
+    public static string LibTorchIdentity
+    {
+        get
+        {
+            Initialise();
+            string gpu = device!.type == DeviceType.CUDA ? "/" + gpuName.Replace(' ', '-') : "";
+            return (libTorch is null ? "" : $"/pytorch-{libTorch.PyTorchVersion ?? "unknown"}") + gpu;
+        }
+    }
 
     /// <summary>The GPU's name as the driver reports it (nvidia-smi), or "GPU" when it cannot be asked.</summary>
     static string CudaName()

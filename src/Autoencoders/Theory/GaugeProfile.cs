@@ -68,7 +68,13 @@ public static class GaugeProfile
     }
 
     /// <summary>φ(g(pixel centre)) on the grid, the continuum optimum of this family, normalised like the grid optimum.</summary>
-    public static double[] ContinuumOptimum(Family family, ImageGrid grid, double r)
+    public static double[] ContinuumOptimum(Family family, ImageGrid grid, double r) => ContinuumProfile(family, grid, r);
+
+    /// <summary>
+    /// φ_R′(g(pixel centre)) for another R′ than the family's R: the control for part (ii) of the derivation (the same
+    /// Airy profile at R, not a rescaled one such as the area-matched R·√(π/A)).
+    /// </summary>
+    public static double[] ContinuumProfile(Family family, ImageGrid grid, double r)
     {
         int m = grid.Size;
         var f = new double[m * m];

@@ -16,7 +16,9 @@ public sealed class B3Robustness : ClaimCheck
     {
         if (context.Budget.Robustness is not { } v)
             throw new ClaimSkippedException("B3 reruns every disk claim with a second σ and longer training: Experiment tier and above");
-        var variant = context with { Budget = context.Budget.Varied() };
+        // The variant's figures go to their own folder, so they do not overwrite the disk claims' own.
+        var variant = context with { Budget = context.Budget.Varied(), FigureDirectory = Path.Combine(context.FigureDirectory, "b3_variant") };
+        Directory.CreateDirectory(variant.FigureDirectory);
         var metrics = new Dictionary<string, double>();
         var changed = new List<string>();
         var both = new List<string>();

@@ -31,6 +31,10 @@ public static class TorchRuntime
     static Device? device;
     static LibTorchLocation.Loaded? libTorch;
     static string determinism = "", gpuName = "";
+    static bool heapKept;
+
+    /// <summary>Whether glibc keeps freed tensor memory between steps (<see cref="HeapSettings"/>).</summary>
+    public static bool HeapKept { get { Initialise(); return heapKept; } }
 
     /// <summary>The device every model and dataset tensor is placed on.</summary>
     public static Device Device { get { Initialise(); return device!; } }
@@ -46,6 +50,7 @@ public static class TorchRuntime
         {
             if (device is not null) return;
             int count = ParseThreads(Environment.GetEnvironmentVariable(ThreadsVariable));
+            heapKept = HeapSettings.KeepFreedMemory();
             // libgomp spin-waits between parallel regions; passive waiting keeps two test processes from starving
             // each other. These must be in the native environment before libtorch (and its libgomp) loads.
             SetNativeEnv("OMP_NUM_THREADS", count.ToString());

@@ -13,7 +13,17 @@ public class Fig4BiasAblationTests
     public void A_bias_free_encoder_reconstructs_about_as_well_as_the_full_network() => ClaimAssert.OneSeedIsInconclusiveAndDid("D5", held: true);
 
     [Test, Claim("D5"), Category("Experiment")]
-    public void A_bias_free_encoder_suffices_over_six_seeds() => ClaimAssert.MatchesRecordedVerdict("D5", Tier.Experiment);
+    public void A_bias_free_encoder_suffices_over_six_seeds()
+    {
+        // Recorded on fresh seeds 101–106: PASS 6/6 [0.54, 1.00]; ratios 0.12–1.72, no-bias control 3.5–103.
+        var result = ClaimAssert.MatchesRecordedVerdict("D5", Tier.Experiment, minTrainedShare: 1);
+        var ratios = result.Metrics.Where(m => m.Key.StartsWith("ratio_bias_free_encoder[")).Select(m => m.Value).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(ratios, Has.Length.EqualTo(6));
+            Assert.That(ratios, Is.All.InRange(0.05, 2.0), "bias-free encoder against the full network, per seed");
+        });
+    }
 
     [Test, Claim("D6")]
     public void Without_biases_the_outputs_are_one_profile_scaled_per_radius() => ClaimAssert.OneSeedIsInconclusiveAndDid("D6", held: true);

@@ -12,7 +12,7 @@ public class ClaimRegistryTests
     /// <summary>
     /// The test methods of the three test assemblies, read by reflection (#16.9: the real attributes, not a regex over
     /// source text that comments satisfy): each method's [Claim] ids, and whether its body calls a claim check
-    /// (ClaimAssert, or ClaimCheck.Run). The sibling assemblies are built by `dotnet test Spec.sln` before any test runs.
+    /// (ClaimAssert, or ClaimCheck.Run). The sibling assemblies are built before this one (build-order references in Properties.csproj).
     /// </summary>
     static IReadOnlyList<(string Method, string[] Claims, bool RunsCheck)> TestMethods()
     {

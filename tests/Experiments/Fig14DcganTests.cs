@@ -14,13 +14,18 @@ public class Fig14DcganTests
     public void A_DCGAN_with_a_code_of_size_one_does_not_reproduce_disks_in_the_hole()
     {
         // Three GANs cannot clear the bar 0.5 (3/3 gives [0.29, 1]): INCONCLUSIVE at this tier, whatever they do. What
-        // the test pins is the recorded outcome before the control GAN existed (2 of 3 trained, both failed in the hole
-        // beside it): at least two GANs and their controls trained, and most of those fail in the hole. The runs with
-        // the control (#16.6) are not yet made: when they are, the spec records them and this band follows.
+        // the test pins is the recorded outcome (fresh seeds 101–103 with the control GAN, on a CPU: every GAN and
+        // control trained, all three fail in the hole, hole/beside 21–62, hole/control 33–112); a GAN may fail to train
+        // on another machine (seeds 1–3 once lost one to its discriminator), so two trained GANs are enough.
         var result = ClaimAssert.MatchesRecordedVerdict("D15", Tier.Gpu, [Verdict.Inconclusive], minTrainedShare: 0.6);
-        Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
-        Assert.That(result.Evidence!.Trained, Is.GreaterThanOrEqualTo(2));
-        Assert.That(result.Evidence.Interval.Estimate, Is.GreaterThanOrEqualTo(0.5), "most trained GANs fail in the hole");
+        var ratios = result.Metrics.Where(m => m.Key.StartsWith("ratio[")).Select(m => m.Value).ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(result.Evidence!.Trained, Is.GreaterThanOrEqualTo(2));
+            Assert.That(result.Evidence.Interval.Estimate, Is.GreaterThanOrEqualTo(0.5), "most trained GANs fail in the hole");
+            Assert.That(ratios.Max(), Is.GreaterThanOrEqualTo(5), "the failure in the hole is large (recorded 21–62× the error beside it)");
+        });
     }
 
     [Test, Claim("D15")]

@@ -41,9 +41,8 @@ public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool
         var model = Network();
         model.to(TorchRuntime.Device);
         var images = NotSoClevr.Images(NotSoClevr.ContinuousTrainingPositions(Split, Images, DataSeed)).to(TorchRuntime.Device);
-        var adam = new Adam(model.parameters(), LearningRate);
-        var result = Trainer.Train(new ReconstructionObjective(model, images),
-            new TrainingOptions { Steps = Steps, BatchSize = Batch, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) }, adam);
+        var (adam, result) = Trainer.TrainNew(new ReconstructionObjective(model, images),
+            new TrainingOptions { Steps = Steps, BatchSize = Batch, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) });
         return (model, Seeds, adam, result);
     }, store.Log);
 

@@ -40,9 +40,8 @@ public sealed record CoordinateRegressionExperiment(NotSoClevrSplit Split, bool 
         using var images = NotSoClevr.Images(positions);
         var inputs = Inputs(images).to(TorchRuntime.Device);
         var targets = NotSoClevr.Codes(positions).to(TorchRuntime.Device);
-        var adam = new Adam(net.parameters(), LearningRate);
-        var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
-            new TrainingOptions { Steps = Steps, BatchSize = Batch, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) }, adam);
+        var (adam, result) = Trainer.TrainNew(new RegressionObjective(net, inputs, targets),
+            new TrainingOptions { Steps = Steps, BatchSize = Batch, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) });
         return (net, Seeds, adam, result);
     }, store.Log);
 

@@ -67,9 +67,8 @@ public sealed record PositionEncoderExperiment(int[] Seeds, int Steps, double Le
         net.to(TorchRuntime.Device);
         var inputs = eye(n).view(n, 1, n).to(TorchRuntime.Device);
         var targets = tensor(Enumerable.Range(0, n).Select(a => (float)(n - a) / n).ToArray(), [n, 1, 1]).to(TorchRuntime.Device);
-        var adam = new Adam(net.parameters(), LearningRate);
-        var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
-            new TrainingOptions { Steps = Steps, BatchSize = n, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) }, adam);
+        var (adam, result) = Trainer.TrainNew(new RegressionObjective(net, inputs, targets),
+            new TrainingOptions { Steps = Steps, BatchSize = n, LearningRate = LearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) });
         return (net, Seeds, adam, result);
     }, store.Log);
 }
@@ -112,9 +111,8 @@ public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int
         var inputs = tensor(positions.Select(a => (float)PositionExperiment.Code(a, n)).ToArray(), [positions.Length, 1, 1]).to(TorchRuntime.Device);
         var signals = positions.SelectMany(a => Continuous ? Diracs.Triangular(n, a) : Diracs.OneHot(n, (int)a)).ToArray();
         var targets = tensor(signals, [positions.Length, 1, n]).to(TorchRuntime.Device);
-        var adam = new Adam(net.parameters(), LearningRate);
-        var result = Trainer.Train(new RegressionObjective(net, inputs, targets),
-            new TrainingOptions { Steps = Steps, BatchSize = Math.Min(Batch, positions.Length), LearningRate = LearningRate, FinalLearningRate = FinalLearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) }, adam);
+        var (adam, result) = Trainer.TrainNew(new RegressionObjective(net, inputs, targets),
+            new TrainingOptions { Steps = Steps, BatchSize = Math.Min(Batch, positions.Length), LearningRate = LearningRate, FinalLearningRate = FinalLearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) });
         return (net, adam, result);
     }
 }

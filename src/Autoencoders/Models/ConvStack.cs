@@ -141,10 +141,10 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     Tensor WithCoordinates(Tensor x, bool absolute)
     {
         long b = x.shape[0], s = x.shape[2];
-        var coordinates = CoordinateChannels.Append(zeros([1, s, s], dtype: x.dtype, device: x.device)).narrow(1, 1, 2); // [1, 2, s, s]
+        var coordinates = CoordinateChannels.Grid(s, x.dtype, x.device); // [2, s, s]
         if (absolute) coordinates = coordinates.abs();
         var blocks = x.view(b, Models, -1, s, s);
-        return cat([blocks, coordinates.unsqueeze(0).expand(b, Models, 2, s, s)], 2).view(b, -1, s, s);
+        return cat([blocks, coordinates.expand(b, Models, 2, s, s)], 2).view(b, -1, s, s);
     }
 
     /// <summary>Sets every layer's weights of every model to <paramref name="filter"/> (a hand-crafted network).</summary>

@@ -8,13 +8,17 @@ namespace Autoencoders.Models;
 /// </summary>
 public static class CoordinateChannels
 {
-    /// <summary>Images [N, n, n] → network inputs [N, 3, n, n]: the image, then i, then j.</summary>
+    /// <summary>The two coordinate channels of a side × side input: [2, side, side], i then j.</summary>
+    public static Tensor Grid(long side, ScalarType dtype, Device device)
+    {
+        var ramp = linspace(-1, 1, side, dtype: dtype, device: device);
+        return stack([ramp.view(side, 1).expand(side, side), ramp.view(1, side).expand(side, side)]);
+    }
+
+    /// <summary>Images [N, n, n] → CoordConv's network inputs [N, 3, n, n]: the image, then i, then j.</summary>
     public static Tensor Append(Tensor images)
     {
         long n = images.shape[0], side = images.shape[1];
-        var ramp = linspace(-1, 1, side, dtype: images.dtype, device: images.device);
-        var i = ramp.view(side, 1).expand(side, side);
-        var j = ramp.view(1, side).expand(side, side);
-        return cat([images.unsqueeze(1), stack([i, j]).unsqueeze(0).expand(n, 2, side, side)], 1);
+        return cat([images.unsqueeze(1), Grid(side, images.dtype, images.device).unsqueeze(0).expand(n, 2, side, side)], 1);
     }
 }

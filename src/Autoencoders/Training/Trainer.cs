@@ -19,6 +19,13 @@ public sealed record Divergence(int Step, double Loss);
 /// </summary>
 public static class Trainer
 {
+    /// <summary>Trains with a new Adam over the objective's parameters at the options' rate; returns it for checkpoints.</summary>
+    public static (Adam Adam, TrainingResult Result) TrainNew(IObjective objective, TrainingOptions options)
+    {
+        var adam = new Adam(objective.Module.parameters(), options.LearningRate);
+        return (adam, Train(objective, options, adam));
+    }
+
     public static TrainingResult Train(IObjective objective, TrainingOptions options, Adam? resume = null)
     {
         options.Check(objective.Models, objective.DatasetSize);

@@ -20,7 +20,7 @@ public class B1GaugeProfileTests
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(inv, $"R = {r}; values / value at pixel (32, 32); t = pixels from (32, 32) along the axis");
-        foreach (var family in new[] { GaugeProfile.Family.Disks, GaugeProfile.Family.Squares, GaugeProfile.Family.Ellipses })
+        foreach (var family in new[] { ShapeFamily.Disks, ShapeFamily.Squares, ShapeFamily.Ellipses })
         {
             var f = GaugeProfile.GridOptimum(family, grid, r);
             var phi = GaugeProfile.ContinuumOptimum(family, grid, r);

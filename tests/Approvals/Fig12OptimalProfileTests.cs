@@ -42,7 +42,7 @@ public class Fig12OptimalProfileTests
     {
         var context = TestRun.Context(Tier.Default);
         var learned = context.Evaluate(context.Disks.BiasFree)[0].LearnedProfile;
-        var (scaled, optimal, _) = RadialProfiles.CompareWithOptimum(learned, 32);
+        var (_, scaled, optimal, _) = RadialProfiles.CompareWithOptimum(learned, 32);
         Assert.Multiple(() =>
         {
             foreach (int k in new[] { 0, 8, 16, 20, 24, 28, 31, 36, 44 })

@@ -23,13 +23,13 @@ public class B1GeneralisedProp2Tests
 
     static IEnumerable<TestCaseData> Families()
     {
-        yield return new TestCaseData(GaugeProfile.Family.Disks, GaugeProfile.Family.Squares).SetName("disks (control: the square's gauge)");
-        yield return new TestCaseData(GaugeProfile.Family.Squares, GaugeProfile.Family.Disks).SetName("squares (control: the disk's gauge)");
-        yield return new TestCaseData(GaugeProfile.Family.Ellipses, GaugeProfile.Family.Disks).SetName("ellipses 2:1 (control: the disk's gauge)");
+        yield return new TestCaseData(ShapeFamily.Disks, ShapeFamily.Squares).SetName("disks (control: the square's gauge)");
+        yield return new TestCaseData(ShapeFamily.Squares, ShapeFamily.Disks).SetName("squares (control: the disk's gauge)");
+        yield return new TestCaseData(ShapeFamily.Ellipses, ShapeFamily.Disks).SetName("ellipses 2:1 (control: the disk's gauge)");
     }
 
     [TestCaseSource(nameof(Families))]
-    public void The_full_grid_optimum_is_the_Airy_profile_of_the_gauge(GaugeProfile.Family family, GaugeProfile.Family wrong)
+    public void The_full_grid_optimum_is_the_Airy_profile_of_the_gauge(ShapeFamily family, ShapeFamily wrong)
     {
         var grid = GaugeProfile.GridOptimum(family, Grid, R);
         double gap = GaugeProfile.Gap(grid, GaugeProfile.ContinuumOptimum(family, Grid, R));
@@ -47,7 +47,7 @@ public class B1GeneralisedProp2Tests
     [TestCase("squares", 4.0), TestCase("ellipses 2:1", Math.PI / 2)]
     public void A_rescaled_profile_does_not_fit(string name, double area)
     {
-        var family = name == "squares" ? GaugeProfile.Family.Squares : GaugeProfile.Family.Ellipses;
+        var family = name == "squares" ? ShapeFamily.Squares : ShapeFamily.Ellipses;
         var grid = GaugeProfile.GridOptimum(family, Grid, R);
         double shrunk = GaugeProfile.Gap(grid, GaugeProfile.ContinuumProfile(family, Grid, 0.75 * R));
         double areaMatched = GaugeProfile.Gap(grid, GaugeProfile.ContinuumProfile(family, Grid, R * Math.Sqrt(Math.PI / area)));
@@ -61,11 +61,11 @@ public class B1GeneralisedProp2Tests
     {
         // Claim (i) of the derivation, on the grid: pixels on one level set of g get the same value (up to coverage),
         // e.g. the square's optimum is constant along each square ring, and the ellipse's is not circular.
-        var square = GaugeProfile.GridOptimum(GaugeProfile.Family.Squares, Grid, R);
+        var square = GaugeProfile.GridOptimum(ShapeFamily.Squares, Grid, R);
         int m = Grid.Size, c = m / 2; // pixel (c, c + 10) and (c + 10, c + 10): both at ∞-norm ≈ 10.5 from the centre 31.5
         double onAxis = square[c * m + c + 10], corner = square[(c + 10) * m + c + 10];
         Assert.That(corner, Is.EqualTo(onAxis).Within(0.02 * square.Max()), "the square's optimum is constant on a square ring");
-        var ellipse = GaugeProfile.GridOptimum(GaugeProfile.Family.Ellipses, Grid, R);
+        var ellipse = GaugeProfile.GridOptimum(ShapeFamily.Ellipses, Grid, R);
         double alongX = ellipse[c * m + c + 8], alongY = ellipse[(c + 8) * m + c];
         Assert.That(alongY, Is.LessThan(alongX - 0.05 * ellipse.Max()), "the ellipse's optimum falls twice as fast along its short axis");
     }
@@ -73,7 +73,7 @@ public class B1GeneralisedProp2Tests
     [Test]
     public void Coverage_images_have_the_shape_area()
     {
-        foreach (var (family, area) in new[] { (GaugeProfile.Family.Disks, Math.PI * 100), (GaugeProfile.Family.Squares, 400.0), (GaugeProfile.Family.Ellipses, Math.PI * 50) })
+        foreach (var (family, area) in new[] { (ShapeFamily.Disks, Math.PI * 100), (ShapeFamily.Squares, 400.0), (ShapeFamily.Ellipses, Math.PI * 50) })
             Assert.That(GaugeProfile.Coverage(Grid, family.ShapeOf(Grid, 10)).Sum(), Is.EqualTo(area).Within(0.01 * area), family.Name);
     }
 }

@@ -1,3 +1,4 @@
+using Autoencoders.Analysis;
 using Autoencoders.Experiments;
 
 namespace Autoencoders.Tests.Properties;
@@ -13,7 +14,7 @@ public class B2ChartTests
     {
         // z a smooth, invertible function of the position whose inverse is a cubic: x = u³ − v/50, y = 2v (u = ∛(x + y/100)).
         var codes = Positions.Select(p => (Math.Cbrt(p.X + p.Y / 100), p.Y / 2)).ToArray();
-        var chart = CoordinateAutoencoderExperiment.Chart.Fit(codes, Positions);
+        var chart = CubicChart.Fit(codes, Positions);
         var worst = Positions.Zip(codes, (p, z) => { var (x, y) = chart.At(z); return Math.Max(Math.Abs(x - p.X), Math.Abs(y - p.Y)); }).Max();
         Assert.That(worst, Is.LessThan(1e-6));
     }
@@ -22,7 +23,7 @@ public class B2ChartTests
     public void A_code_that_forgets_one_coordinate_cannot_chart_the_position()
     {
         var codes = Positions.Select(p => (0.02 * p.X, 0.0)).ToArray();
-        var chart = CoordinateAutoencoderExperiment.Chart.Fit(codes, Positions);
+        var chart = CubicChart.Fit(codes, Positions);
         double within = Positions.Zip(codes, (p, z) => { var (x, y) = chart.At(z); return Math.Sqrt((x - p.X) * (x - p.X) + (y - p.Y) * (y - p.Y)) <= 1; }).Count(b => b) / (double)Positions.Length;
         Assert.That(within, Is.LessThan(0.1));
     }

@@ -9,7 +9,7 @@ public static class DiskMeasures
     /// The radius whose disk has the image's mass: r = √(Σ pixels / π). A blurred disk g_σ ∗ 1_{B_r} has mass πr²
     /// exactly (the blur preserves mass), so this reads the radius off any disk-like output without a threshold.
     /// </summary>
-    public static double RadiusFromArea(float[] image) => Math.Sqrt(Math.Max(0, image.Sum(v => (double)v)) / Math.PI);
+    public static double RadiusFromArea(float[] image) => ShapeFamily.Disks.SizeFromMass(image);
 
     /// <summary>‖y − x‖² / ‖x‖²: the share of the input's energy the reconstruction gets wrong.</summary>
     public static double RelativeError(float[] output, float[] input)
@@ -31,20 +31,7 @@ public static class DiskMeasures
     /// Radial profile: mean pixel value in rings of width 1 around the image centre, ring k = [k, k+1) pixels,
     /// out to the corners (⌈√2·m/2⌉ rings). The radial coordinate t of Eq. 5.
     /// </summary>
-    public static double[] RadialProfile(float[] image, ImageGrid grid)
-    {
-        int rings = (int)Math.Ceiling(grid.Centre * Math.Sqrt(2)) + 1;
-        var sum = new double[rings];
-        var count = new int[rings];
-        for (int i = 0; i < grid.Size; i++)
-            for (int j = 0; j < grid.Size; j++)
-            {
-                int k = (int)grid.DistanceFromCentre(i, j);
-                sum[k] += image[i * grid.Size + j];
-                count[k]++;
-            }
-        return sum.Select((s, k) => count[k] == 0 ? 0 : s / count[k]).ToArray();
-    }
+    public static double[] RadialProfile(float[] image, ImageGrid grid) => ShapeFamily.Disks.Profile(image, grid);
 
     /// <summary>⟨f, 1_{B_r}⟩ = Σ over pixels within distance r of the centre of f(|t|), for a radial profile f.</summary>
     public static double DiskInnerProduct(double[] profile, double r, ImageGrid grid)

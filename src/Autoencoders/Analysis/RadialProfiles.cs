@@ -18,19 +18,23 @@ public static class RadialProfiles
         return Enumerable.Range(0, rows[0].Length).Select(t => rows.Average(r => r[t])).ToArray();
     }
 
-    /// <summary>A learned profile scaled onto the optimum for radius R, and the largest gap between them over all rings.</summary>
-    public sealed record Comparison(double[] Learned, double[] Optimal, double MaxGap);
+    /// <summary>A learned profile scaled onto the optimum for radius R at ring centres T, and the largest gap between them.</summary>
+    public sealed record Comparison(double[] T, double[] Learned, double[] Optimal, double MaxGap);
 
     /// <summary>
     /// Scales <paramref name="learned"/> by least squares (weight t, the 2-D measure) onto the optimum of Prop. 2 for
-    /// training radius <paramref name="r"/> and measures the largest gap between them.
+    /// training radius <paramref name="r"/> and measures the largest gap between them, over the rings that hold a pixel
+    /// centre (<paramref name="ringCounts"/>; all rings when null). An empty ring has no value to compare: the 2:1
+    /// ellipse's gauge ring [0, 1) holds no pixel centre (the nearest are at g = √1.25).
     /// </summary>
-    public static Comparison CompareWithOptimum(double[] learned, double r)
+    public static Comparison CompareWithOptimum(double[] learned, double r, int[]? ringCounts = null)
     {
-        var t = RingCentres(learned.Length);
+        var rings = Enumerable.Range(0, learned.Length).Where(i => ringCounts is null || ringCounts[i] > 0).ToArray();
+        var t = rings.Select(i => i + 0.5).ToArray();
+        var values = rings.Select(i => learned[i]).ToArray();
         var optimal = t.Select(x => OptimalProfile.ClosedForm(x, r)).ToArray();
-        double s = t.Select((x, i) => x * learned[i] * optimal[i]).Sum() / t.Select((x, i) => x * learned[i] * learned[i]).Sum();
-        var scaled = learned.Select(v => s * v).ToArray();
-        return new(scaled, optimal, scaled.Zip(optimal, (a, b) => Math.Abs(a - b)).Max());
+        double s = t.Select((x, i) => x * values[i] * optimal[i]).Sum() / t.Select((x, i) => x * values[i] * values[i]).Sum();
+        var scaled = values.Select(v => s * v).ToArray();
+        return new(t, scaled, optimal, scaled.Zip(optimal, (a, b) => Math.Abs(a - b)).Max());
     }
 }

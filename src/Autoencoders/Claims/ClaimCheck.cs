@@ -11,7 +11,12 @@ namespace Autoencoders.Claims;
 /// A negative control that fails is not a part: the check throws (the measurement cannot be trusted) and the claim
 /// is reported FAIL.
 /// </summary>
-public sealed record ClaimMeasurement(bool Held, IReadOnlyDictionary<string, double> Metrics, string Summary, IReadOnlyList<string> Figures, Evidence? Evidence = null);
+/// <param name="Undecided">
+/// For a claim judged by comparing other claims' verdicts (B1) rather than by an interval of its own: why the
+/// comparison cannot decide (a compared verdict is itself INCONCLUSIVE). With <see cref="Held"/> true the claim is then
+/// INCONCLUSIVE; a comparison that decided against it (Held false) is judged as not held whatever else is undecided.
+/// </param>
+public sealed record ClaimMeasurement(bool Held, IReadOnlyDictionary<string, double> Metrics, string Summary, IReadOnlyList<string> Figures, Evidence? Evidence = null, string? Undecided = null);
 
 /// <summary>
 /// One executable claim: measures, then states whether the paper's observation held. Subclasses implement
@@ -51,6 +56,8 @@ public abstract class ClaimCheck
             var verdict = outcome == Outcome.Undecided ? Verdict.Inconclusive : ClaimResult.Judge(outcome == Outcome.Held, entry.Expected);
             return new ClaimResult(Id, verdict, outcome == Outcome.Held, metrics, entry.Criterion, summary, m.Figures, clock.Elapsed, evidence);
         }
+        if (m.Held && m.Undecided is not null)
+            return new ClaimResult(Id, Verdict.Inconclusive, false, m.Metrics, entry.Criterion, $"{m.Summary}. Undecided at this tier: {m.Undecided}", m.Figures, clock.Elapsed);
         return new ClaimResult(Id, ClaimResult.Judge(m.Held, entry.Expected), m.Held, m.Metrics, entry.Criterion, m.Summary, m.Figures, clock.Elapsed);
     }
 }

@@ -1,4 +1,5 @@
 using Autoencoders.Configuration;
+using Autoencoders.Data;
 using Autoencoders.Experiments;
 
 namespace Autoencoders.Claims;
@@ -11,8 +12,17 @@ public sealed record ClaimContext(Budget Budget, ExperimentStore Store, string F
 {
     public Tier Tier => Budget.Tier;
 
-    /// <summary>The disk autoencoders of this budget (D2–D11).</summary>
-    public DiskSuite Disks => DiskSuite.For(Budget);
+    /// <summary>
+    /// The shape family the disk claims run on: the paper's disks, or (B1) squares or ellipses, which run the same
+    /// checks on a suite of the same budgets with the shape's size for the radius.
+    /// </summary>
+    public ShapeKind Shape { get; init; } = ShapeKind.Disk;
+
+    /// <summary>Put before every figure's file name (B1's runs on other shapes: "b1_squares_"), so figures of one report never collide.</summary>
+    public string FigurePrefix { get; init; } = "";
+
+    /// <summary>The disk autoencoders of this budget (D2–D11), on <see cref="Shape"/>.</summary>
+    public DiskSuite Disks => DiskSuite.For(Budget, Shape);
 
     /// <summary>The result of an experiment, from the store.</summary>
     public T Get<T>(IExperiment<T> experiment) where T : notnull => Store.Get(experiment);
@@ -36,7 +46,7 @@ public sealed record ClaimContext(Budget Budget, ExperimentStore Store, string F
         _ => "fresh seeds with `verify --seed N`",
     };
 
-    public string FigurePath(string name) => Path.Combine(FigureDirectory, name);
+    public string FigurePath(string name) => Path.Combine(FigureDirectory, FigurePrefix + name);
 }
 
 /// <summary>Thrown by a check that does not run at the requested tier (reported as SKIPPED, with the reason).</summary>

@@ -24,6 +24,8 @@ public sealed record Budget
     public required RobustnessVariation? Robustness { get; init; }
     /// <summary>B4's sweep of gaps in the training radii.</summary>
     public required GapBudget Gaps { get; init; }
+    /// <summary>B1: the disk claims carried over to squares and ellipses, and the d = 2 ellipse autoencoders.</summary>
+    public required ShapeBudget Shapes { get; init; }
 
     public static Budget For(Tier tier, int baseSeed = 0)
     {
@@ -54,6 +56,12 @@ public sealed record Budget
             Robustness = small ? null : new RobustnessVariation(Sigma: 0.5, StepScale: 1.5),
             // B4 runs the hole budget of its tier (D11's at the default tier, D12's above), so its w = 7 cell at D11's
             // centre is the same training as D11 (default) or D12's (Experiment, Gpu).
+            // B1 runs the carried-over claims on the disk suite's own budget, per shape. The default tier carries only the
+            // claims of the full and the bias-free networks (two trainings a shape; the hole claims need two more and the
+            // ψ3 cure is not run there for disks either); the d = 2 ellipses train from the Experiment tier.
+            Shapes = small
+                ? new ShapeBudget(Claims: ["D2", "D3", "D6", "D9"], Chart: null)
+                : new ShapeBudget(Claims: ["D2", "D3", "D6", "D9", "D11", "D12"], Chart: new EllipseChartBudget(Seeds: disks.Seeds, Steps: disks.Steps, Batch: 300)),
             Gaps = tier switch
             {
                 Tier.Default => new GapBudget(Widths: [0, 7], Centres: [Hole.Paper.Centre], Seeds: 1, Steps: disks.GeneralisationSteps, Batch: disks.GeneralisationBatch, WithPsi3: false),
@@ -120,6 +128,8 @@ public sealed record Budget
         Row("DCGANs (D15): seeds, steps @ batch, width", b => Or(b.Gans, () => $"{b.Gans!.Seeds}, {b.Gans.Steps} @ {b.Gans.Batch}, {b.Gans.Width}"));
         Row("B4 gap sweep: widths (px)", b => string.Join(", ", b.Gaps.Widths.Select(w => w.ToString(inv))));
         Row("B4 gap sweep: centres, seeds, steps @ batch, ψ3", b => $"{string.Join(", ", b.Gaps.Centres.Select(c => c.ToString(inv)))}; {b.Gaps.Seeds}; {b.Gaps.Steps} @ {b.Gaps.Batch}; {(b.Gaps.WithPsi3 ? "yes" : "no")}");
+        Row("B1: disk claims carried to squares and 2:1 ellipses (the disk suite's budget)", b => string.Join(", ", b.Shapes.Claims));
+        Row("B1: ellipses (a, b) with d = 2: seeds, steps @ batch", b => Or(b.Shapes.Chart, () => $"{b.Shapes.Chart!.Seeds}, {b.Shapes.Chart.Steps} @ {b.Shapes.Chart.Batch}"));
         Row("B3 variation: σ, step factor", b => Or(b.Robustness, () => $"{b.Robustness!.Sigma.ToString(inv)}, {b.Robustness.StepScale.ToString(inv)}×"));
         return sb.ToString();
     }
@@ -144,3 +154,9 @@ public sealed record GapBudget(double[] Widths, double[] Centres, int Seeds, int
 
 /// <summary>B3: a second blur σ and a factor on every disk training length.</summary>
 public sealed record RobustnessVariation(double Sigma, double StepScale);
+
+/// <summary>B1: the disk claims run again on squares and ellipses (their ids), and the d = 2 ellipse autoencoders (null: not at this tier).</summary>
+public sealed record ShapeBudget(string[] Claims, EllipseChartBudget? Chart);
+
+/// <summary>B1's ellipses with two free semi-axes and a code of size d = 2.</summary>
+public sealed record EllipseChartBudget(int Seeds, int Steps, int Batch);

@@ -1,8 +1,8 @@
+using Autoencoders.Analysis;
 using Autoencoders.Data;
 using Autoencoders.Models;
 using Autoencoders.Runtime;
 using Autoencoders.Training;
-using MathNet.Numerics.LinearAlgebra;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -64,7 +64,7 @@ public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool
                     diff += d * d;
                     norm += testImages[i][p] * testImages[i][p];
                 }
-            var chart = Chart.Fit(trainCodes[k], train.Select(c => ((double)c.X, (double)c.Y)).ToArray());
+            var chart = CubicChart.Fit(trainCodes[k], train.Select(c => ((double)c.X, (double)c.Y)).ToArray());
             var errors = test.Select((c, i) => { var (x, y) = chart.At(testCodes[k][i]); return Math.Sqrt((x - c.X) * (x - c.X) + (y - c.Y) * (y - c.Y)); }).ToArray();
             // 300 training centres spread over the canvas (every n-th in row order), not the top rows only.
             var seen = Enumerable.Range(0, Math.Min(300, train.Length)).Select(i => i * train.Length / Math.Min(300, train.Length)).ToArray();
@@ -96,35 +96,5 @@ public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool
                 }
         }
         return (codes, outputs);
-    }
-
-    /// <summary>A cubic polynomial map z → (x, y), fitted by least squares on standardised codes.</summary>
-    public sealed class Chart
-    {
-        readonly double[] mean, scale;
-        readonly Vector<double> cx, cy;
-
-        Chart(double[] mean, double[] scale, Vector<double> cx, Vector<double> cy) { this.mean = mean; this.scale = scale; this.cx = cx; this.cy = cy; }
-
-        static double[] Terms(double u, double v) => [1, u, v, u * u, u * v, v * v, u * u * u, u * u * v, u * v * v, v * v * v];
-
-        public static Chart Fit((double, double)[] codes, (double X, double Y)[] positions)
-        {
-            double[] mean = [codes.Average(c => c.Item1), codes.Average(c => c.Item2)];
-            double[] scale = [Std(codes.Select(c => c.Item1), mean[0]), Std(codes.Select(c => c.Item2), mean[1])];
-            var a = Matrix<double>.Build.DenseOfRowArrays(codes.Select(c => Terms((c.Item1 - mean[0]) / scale[0], (c.Item2 - mean[1]) / scale[1])));
-            var qr = a.QR();
-            return new Chart(mean, scale, qr.Solve(Vector<double>.Build.DenseOfArray(positions.Select(p => p.X).ToArray())),
-                qr.Solve(Vector<double>.Build.DenseOfArray(positions.Select(p => p.Y).ToArray())));
-        }
-
-        public (double X, double Y) At((double, double) code)
-        {
-            var t = Vector<double>.Build.DenseOfArray(Terms((code.Item1 - mean[0]) / scale[0], (code.Item2 - mean[1]) / scale[1]));
-            return (t.DotProduct(cx), t.DotProduct(cy));
-        }
-
-        // A code coordinate that never varies carries no position: scale 1 keeps the fit defined (it then cannot chart).
-        static double Std(IEnumerable<double> values, double mean) { double s = Math.Sqrt(values.Average(v => (v - mean) * (v - mean))); return s > 1e-12 ? s : 1; }
     }
 }

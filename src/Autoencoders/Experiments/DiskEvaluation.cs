@@ -11,16 +11,19 @@ namespace Autoencoders.Experiments;
 public sealed record Reconstruction(double RelativeError, double RadiusError);
 
 /// <summary>One trained model on a set of test disks: codes, outputs and errors, per test disk.</summary>
+/// <remarks>For another shape family (B1) "radius" reads "size" and the radial profile is the profile along the family's gauge.</remarks>
 public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] Inputs, float[][] Outputs, ImageGrid Grid)
 {
+    public ShapeFamily Family { get; init; } = ShapeFamily.Disks;
+
     // Derived per-disk measures, computed on first use and kept: claims index them inside loops.
     double[]? relativeErrors, squaredErrors, recoveredRadii;
     double[][]? outputProfiles;
 
     public double[] RelativeErrors => relativeErrors ??= Outputs.Select((y, i) => DiskMeasures.RelativeError(y, Inputs[i])).ToArray();
     public double[] SquaredErrors => squaredErrors ??= Outputs.Select((y, i) => DiskMeasures.SquaredError(y, Inputs[i])).ToArray();
-    public double[] RecoveredRadii => recoveredRadii ??= Outputs.Select(DiskMeasures.RadiusFromArea).ToArray();
-    public double[][] OutputProfiles => outputProfiles ??= Outputs.Select(y => DiskMeasures.RadialProfile(y, Grid)).ToArray();
+    public double[] RecoveredRadii => recoveredRadii ??= Outputs.Select(Family.SizeFromMass).ToArray();
+    public double[][] OutputProfiles => outputProfiles ??= Outputs.Select(y => Family.Profile(y, Grid)).ToArray();
 
     /// <summary>Mean relative error over the test radii in the window.</summary>
     public double MeanRelativeError(RadiusWindow window) => window.IndicesIn(Radii).Average(i => RelativeErrors[i]);
@@ -33,7 +36,7 @@ public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] In
     {
         double err = SquaredErrors.Sum(), norm = Inputs.Sum(x => x.Sum(v => (double)v * v));
         var idx = Enumerable.Range(0, Radii.Length).Where(i => Radii[i] >= minRadius).ToArray();
-        return new(err / norm, idx.Max(i => Math.Abs(RecoveredRadii[i] - DiskMeasures.RadiusFromArea(Inputs[i]))));
+        return new(err / norm, idx.Max(i => Math.Abs(RecoveredRadii[i] - Family.SizeFromMass(Inputs[i]))));
     }
 
     /// <summary>
@@ -51,7 +54,7 @@ public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] In
     public double[] LearnedProfile => RadialProfiles.Learned(OutputProfiles);
 
     /// <summary>Encodes and decodes <paramref name="test"/> with each of the K models; returns one evaluation per model.</summary>
-    public static DiskEvaluation[] Of(Autoencoder model, ShapeDataset test)
+    public static DiskEvaluation[] Of(Autoencoder model, ShapeDataset test, ShapeFamily? family = null)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -65,7 +68,7 @@ public sealed record DiskEvaluation(double[] Radii, double[] Codes, float[][] In
             Enumerable.Range(0, n).Select(i => (double)z[i, m].item<float>()).ToArray(),
             inputs,
             Enumerable.Range(0, n).Select(i => y[i, m].flatten().data<float>().ToArray()).ToArray(),
-            test.Grid)).ToArray();
+            test.Grid) { Family = family ?? ShapeFamily.Disks }).ToArray();
     }
 
     /// <summary>Decodes the given codes with model <paramref name="modelIndex"/>: one image per code.</summary>

@@ -10,12 +10,13 @@ namespace Autoencoders.Experiments;
 
 /// <summary>
 /// The training disks of a disk experiment: <see cref="Count"/> radii drawn from <see cref="Range"/> with
-/// <see cref="Seed"/>, rendered exactly with blur σ on an m×m grid. Rendered once per store.
+/// <see cref="Seed"/>, rendered exactly with blur σ on an m×m grid (or squares, ellipses: <see cref="Shape"/>, B1).
+/// Rendered once per store.
 /// </summary>
-public sealed record DiskTrainingSet(int ImageSize, double Sigma, RadiusRange Range, int Count, int Seed) : IExperiment<ShapeDataset>
+public sealed record DiskTrainingSet(int ImageSize, double Sigma, RadiusRange Range, int Count, int Seed, ShapeKind Shape = ShapeKind.Disk) : IExperiment<ShapeDataset>
 {
     public ShapeDataset Run(ExperimentStore store) =>
-        ShapeDataset.Disks(new ExactRenderer(new ImageGrid(ImageSize), Sigma), Range, Count, Seed);
+        ShapeDataset.Of(ShapeFamily.Of(Shape), new ExactRenderer(new ImageGrid(ImageSize), Sigma), Range, Count, Seed);
 }
 
 /// <summary>
@@ -25,6 +26,8 @@ public sealed record DiskTrainingSet(int ImageSize, double Sigma, RadiusRange Ra
 /// </summary>
 public sealed record DiskExperiment : IExperiment<TrainedNetwork<Autoencoder>>
 {
+    /// <summary>The shape family trained on (B1); the paper's disks unless stated. Sizes play the radius's part throughout.</summary>
+    public ShapeKind Shape { get; init; } = ShapeKind.Disk;
     public AutoencoderConfig Config { get; init; } = AutoencoderConfig.Disk();
     public double Sigma { get; init; } = 1.0;
     /// <summary>Training radii; null means the paper's U(0, 32).</summary>
@@ -46,17 +49,18 @@ public sealed record DiskExperiment : IExperiment<TrainedNetwork<Autoencoder>>
     public bool StopOnDivergence { get; init; } = true;
 
     [JsonIgnore] public ImageGrid Grid => new(Config.ImageSize);
+    [JsonIgnore] public ShapeFamily Family => ShapeFamily.Of(Shape);
     [JsonIgnore] public RadiusRange TrainingRange => Range ?? RadiusRange.Full(Grid);
 
     /// <summary>The training data's configuration.</summary>
-    [JsonIgnore] public DiskTrainingSet TrainingSet => new(Config.ImageSize, Sigma, TrainingRange, TrainCount, DataSeed);
+    [JsonIgnore] public DiskTrainingSet TrainingSet => new(Config.ImageSize, Sigma, TrainingRange, TrainCount, DataSeed, Shape);
 
-    /// <summary>Held-out test disks: <paramref name="count"/> evenly spaced radii over <paramref name="range"/> (default: the full range).</summary>
+    /// <summary>Held-out test shapes: <paramref name="count"/> evenly spaced sizes over <paramref name="range"/> (default: the full range).</summary>
     public ShapeDataset TestSet(int count = 64, RadiusRange? range = null) =>
-        ShapeDataset.Disks(new ExactRenderer(Grid, Sigma), (range ?? RadiusRange.Full(Grid)).Sweep(count));
+        ShapeDataset.Of(Family, new ExactRenderer(Grid, Sigma), (range ?? RadiusRange.Full(Grid)).Sweep(count));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"disks σ={Sigma} r∈{TrainingRange} n={TrainCount} | {Config} | steps={Steps} batch={BatchSize} ψ={Regulariser} λ=[{string.Join(",", Lambdas ?? [])}] | seeds=[{string.Join(",", Seeds)}]");
+        $"{Family.Name} σ={Sigma} r∈{TrainingRange} n={TrainCount} | {Config} | steps={Steps} batch={BatchSize} ψ={Regulariser} λ=[{string.Join(",", Lambdas ?? [])}] | seeds=[{string.Join(",", Seeds)}]");
 
     /// <summary>
     /// The trained K models (from the cache, or trained now and cached). A cached run in which a model diverged (a λ
@@ -97,6 +101,6 @@ public sealed record DiskEvaluations(DiskExperiment Training) : IExperiment<Disk
     public DiskEvaluation[] Run(ExperimentStore store)
     {
         using var test = Training.TestSet();
-        return DiskEvaluation.Of(store.Get(Training).Model, test);
+        return DiskEvaluation.Of(store.Get(Training).Model, test, Training.Family);
     }
 }

@@ -27,12 +27,13 @@ public sealed record DiskSuite
 
     public int[] Seeds => Full.Seeds;
 
-    public static DiskSuite For(Budget budget)
+    /// <summary>The suite of a budget, on the paper's disks or (B1) on another shape family with the same budgets.</summary>
+    public static DiskSuite For(Budget budget, ShapeKind shape = ShapeKind.Disk)
     {
         var b = budget.Disks;
         // The training disks are drawn with seed BaseSeed + 1 (1 by default): `verify --seed N` gives fresh data as well
         // as fresh initialisations and batch orders.
-        var full = new DiskExperiment { Seeds = budget.Seeds(b.Seeds), Sigma = b.Sigma, Steps = b.Steps, DataSeed = budget.BaseSeed + 1 };
+        var full = new DiskExperiment { Shape = shape, Seeds = budget.Seeds(b.Seeds), Sigma = b.Sigma, Steps = b.Steps, DataSeed = budget.BaseSeed + 1 };
         var generalisation = full with { Steps = b.GeneralisationSteps, BatchSize = b.GeneralisationBatch };
         return new DiskSuite
         {

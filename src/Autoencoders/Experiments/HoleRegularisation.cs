@@ -30,8 +30,8 @@ public static class HoleRegularisation
     public static Hole Hole => DiskSuite.HoleRange;
 
     /// <summary>D11's hole training (σ of the tier) with the given seeds, regulariser and budget.</summary>
-    static DiskExperiment HoleRun(Budget budget, RegulariserBudget r, int[] seeds, Regulariser psi, double[] lambdas) =>
-        DiskSuite.For(budget).Hole with
+    static DiskExperiment HoleRun(Budget budget, RegulariserBudget r, int[] seeds, Regulariser psi, double[] lambdas, ShapeKind shape = ShapeKind.Disk) =>
+        DiskSuite.For(budget, shape).Hole with
         {
             Seeds = seeds,
             Steps = r.Steps,
@@ -46,11 +46,11 @@ public static class HoleRegularisation
     /// <summary>The seeds of every setting.</summary>
     public static int[] Seeds(Budget budget) => budget.Seeds(Of(budget).Seeds);
 
-    /// <summary>One setting of D12: the tier's seeds, regulariser <paramref name="psi"/> at its λ.</summary>
-    public static DiskExperiment Setting(Budget budget, Regulariser psi)
+    /// <summary>One setting of D12: the tier's seeds, regulariser <paramref name="psi"/> at its λ (on another shape family for B1).</summary>
+    public static DiskExperiment Setting(Budget budget, Regulariser psi, ShapeKind shape = ShapeKind.Disk)
     {
         var seeds = Seeds(budget);
-        return HoleRun(budget, Of(budget), seeds, psi, seeds.Select(_ => Lambda(psi)).ToArray());
+        return HoleRun(budget, Of(budget), seeds, psi, seeds.Select(_ => Lambda(psi)).ToArray(), shape);
     }
 
     /// <summary>

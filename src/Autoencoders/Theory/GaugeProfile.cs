@@ -22,16 +22,6 @@ namespace Autoencoders.Theory;
 /// </summary>
 public static class GaugeProfile
 {
-    /// <summary>A family of scaled shapes: its gauge (at a point relative to the centre) and its shape of size s.</summary>
-    public sealed record Family(string Name, Func<double, double, double> Gauge, Func<ImageGrid, double, IShape> ShapeOf)
-    {
-        public static Family Disks { get; } = new("disks", (x, y) => Math.Sqrt(x * x + y * y), (grid, s) => new Disk(grid.Centre, grid.Centre, s));
-        /// <summary>Squares of half-side s: the ∞-norm.</summary>
-        public static Family Squares { get; } = new("squares", (x, y) => Math.Max(Math.Abs(x), Math.Abs(y)), (grid, s) => new Square(grid.Centre, grid.Centre, 2 * s));
-        /// <summary>Ellipses with semi-axes s (along x) and s/2 (along y): g = √(x² + 4y²).</summary>
-        public static Family Ellipses { get; } = new("ellipses 2:1", (x, y) => Math.Sqrt(x * x + 4 * y * y), (grid, s) => new Ellipse(grid.Centre, grid.Centre, s, s / 2));
-    }
-
     /// <summary>Pixel-coverage image of a shape: the share of each pixel's 8 × 8 sub-sample centres inside it.</summary>
     public static double[] Coverage(ImageGrid grid, IShape shape, int subSamples = 8)
     {
@@ -53,7 +43,7 @@ public static class GaugeProfile
     /// The grid optimum: the top eigenvector of E_s[x_s x_sᵀ] over <paramref name="sizes"/> sizes s at the midpoints of
     /// (0, R), normalised to unit norm with a positive sum. Row-major m × m.
     /// </summary>
-    public static double[] GridOptimum(Family family, ImageGrid grid, double r, int sizes = 256)
+    public static double[] GridOptimum(ShapeFamily family, ImageGrid grid, double r, int sizes = 256)
     {
         if (!(r > 0) || sizes < 8) throw new ArgumentException($"need R > 0 and at least 8 sizes (got R = {r}, {sizes})");
         var columns = Enumerable.Range(0, sizes).AsParallel().AsOrdered().WithDegreeOfParallelism(Runtime.TorchRuntime.Threads)
@@ -68,13 +58,13 @@ public static class GaugeProfile
     }
 
     /// <summary>φ(g(pixel centre)) on the grid, the continuum optimum of this family, normalised like the grid optimum.</summary>
-    public static double[] ContinuumOptimum(Family family, ImageGrid grid, double r) => ContinuumProfile(family, grid, r);
+    public static double[] ContinuumOptimum(ShapeFamily family, ImageGrid grid, double r) => ContinuumProfile(family, grid, r);
 
     /// <summary>
     /// φ_R′(g(pixel centre)) for another R′ than the family's R: the control for part (ii) of the derivation (the same
     /// Airy profile at R, not a rescaled one such as the area-matched R·√(π/A)).
     /// </summary>
-    public static double[] ContinuumProfile(Family family, ImageGrid grid, double r)
+    public static double[] ContinuumProfile(ShapeFamily family, ImageGrid grid, double r)
     {
         int m = grid.Size;
         var f = new double[m * m];

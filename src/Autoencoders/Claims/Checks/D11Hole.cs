@@ -36,7 +36,7 @@ public sealed class D11Hole : DiskClaimCheck<D11Hole.Seed>
     {
         var e = context.Evaluate(suite.Hole)[0];
         var picks = Enumerable.Range(0, e.Radii.Length).Where(i => e.Radii[i] >= 6 && e.Radii[i] <= 24).Where((_, j) => j % 4 == 0).ToArray();
-        return [Figures.ImageRows(context.FigurePath("fig6_hole.png"), $"Fig. 6: trained without r in {Hole.Caption}; test r = {string.Join(", ", picks.Select(i => e.Radii[i].ToString("0.0")))}",
+        return [Figures.ImageRows(context.FigurePath("fig6_hole.png"), $"Fig. 6: {suite.Hole.Family.Name} trained without sizes in {Hole.Caption}; test r = {string.Join(", ", picks.Select(i => e.Radii[i].ToString("0.0")))}",
             [("input", picks.Select(i => e.Inputs[i]).ToArray()), ("output", picks.Select(i => e.Outputs[i]).ToArray())])];
     }
 

@@ -70,19 +70,8 @@ public sealed class D12Regularisers : ClaimCheck
         /// <summary>The parts judged on medians; ψ3's fix is judged by its interval (<see cref="Improvement"/>).</summary>
         public bool OtherPartsHeld => Psi1DoesNotFix && Psi2Smooths && Psi2Degrades && Psi3Lowest;
 
-        /// <summary>
-        /// ψ3's improvement of the hole error, median(unregularised) / median(ψ3), with its bootstrap interval over the
-        /// seeds (pairs of runs) where both trained, and over all seeds.
-        /// </summary>
-        public Evidence Improvement(string tierThatDecides)
-        {
-            var pairs = Enumerable.Range(0, None.Seeds.Length).Select(k => (None: None.Runs[k].ErrorInHole, Psi3: Psi3.Runs[k].ErrorInHole)).ToArray();
-            var trained = Enumerable.Range(0, pairs.Length).Where(k => None.Trainability[k].Trained && Psi3.Trainability[k].Trained).Select(k => pairs[k]).ToArray();
-            static double Factor(IReadOnlyList<(double None, double Psi3)> s) => s.Select(p => p.None).Median() / s.Select(p => p.Psi3).Median();
-            return Evidence.Continuous("ψ3's improvement of the hole error (median unregularised / median ψ3)",
-                trained.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no pair trained") : Intervals.Bootstrap(trained, Factor, nanAs: double.NegativeInfinity),
-                Intervals.Bootstrap(pairs, Factor, nanAs: double.NegativeInfinity), MinImprovement, paperSideAbove: true, trained.Length, pairs.Length, tierThatDecides);
-        }
+        /// <summary>ψ3's improvement of the hole error (<see cref="Psi3Improvement"/>).</summary>
+        public Evidence Improvement(string tierThatDecides) => Psi3Improvement(None, Psi3, tierThatDecides);
 
         public Dictionary<string, double> Metrics()
         {
@@ -97,12 +86,26 @@ public sealed class D12Regularisers : ClaimCheck
         }
     }
 
+    /// <summary>
+    /// ψ3's improvement of the hole error, median(unregularised) / median(ψ3), with its bootstrap interval over the
+    /// seeds (pairs of runs) where both trained, and over all seeds: D12's verdict, and B1's "ψ3 cures the hole".
+    /// </summary>
+    public static Evidence Psi3Improvement(Setting none, Setting psi3, string tierThatDecides)
+    {
+        var pairs = Enumerable.Range(0, none.Seeds.Length).Select(k => (None: none.Runs[k].ErrorInHole, Psi3: psi3.Runs[k].ErrorInHole)).ToArray();
+        var trained = Enumerable.Range(0, pairs.Length).Where(k => none.Trainability[k].Trained && psi3.Trainability[k].Trained).Select(k => pairs[k]).ToArray();
+        static double Factor(IReadOnlyList<(double None, double Psi3)> s) => s.Select(p => p.None).Median() / s.Select(p => p.Psi3).Median();
+        return Evidence.Continuous("ψ3's improvement of the hole error (median unregularised / median ψ3)",
+            trained.Length == 0 ? new Interval(double.NaN, 0, double.PositiveInfinity, "no pair trained") : Intervals.Bootstrap(trained, Factor, nanAs: double.NegativeInfinity),
+            Intervals.Bootstrap(pairs, Factor, nanAs: double.NegativeInfinity), MinImprovement, paperSideAbove: true, trained.Length, pairs.Length, tierThatDecides);
+    }
+
     /// <summary>The tier's regularised runs, or SKIPPED below the Experiment tier.</summary>
-    internal static Setting Run(ClaimContext context, Regulariser psi)
+    public static Setting Run(ClaimContext context, Regulariser psi)
     {
         if (context.Budget.Regularisers is null)
             throw new ClaimSkippedException("the regulariser comparisons train 6–10 seeds per setting: Experiment tier and above");
-        var training = HoleRegularisation.Setting(context.Budget, psi);
+        var training = HoleRegularisation.Setting(context.Budget, psi, context.Shape);
         return new Setting(psi, training.Seeds, context.Get(new HoleCodes(training, HoleRegularisation.Hole)), context.Trainability(training));
     }
 
@@ -110,7 +113,7 @@ public sealed class D12Regularisers : ClaimCheck
     internal static List<string> Draw(ClaimContext context, IEnumerable<Regulariser> settings) =>
         settings.Select(psi =>
         {
-            var training = HoleRegularisation.Setting(context.Budget, psi);
+            var training = HoleRegularisation.Setting(context.Budget, psi, context.Shape);
             return HoleFigures.CodeAcrossHole(context.FigurePath($"fig7_{psi.FileName()}.png"), $"Fig. 7, {psi.PaperName()}", training, context.Evaluate(training), HoleRegularisation.Hole);
         }).ToList();
 

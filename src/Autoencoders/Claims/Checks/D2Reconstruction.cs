@@ -34,7 +34,7 @@ public sealed class D2Reconstruction : DiskClaimCheck<D2Reconstruction.Seed>
         var score = evaluation.Reconstruction(minRadius);
         var below = new Data.RadiusWindow(PaperMinRadius, minRadius - 1e-9).IndicesIn(evaluation.Radii);
         double belowError = below.Length == 0 ? double.NaN
-            : below.Max(i => Math.Abs(evaluation.RecoveredRadii[i] - DiskMeasures.RadiusFromArea(evaluation.Inputs[i])));
+            : below.Max(i => Math.Abs(evaluation.RecoveredRadii[i] - evaluation.Family.SizeFromMass(evaluation.Inputs[i])));
         // Negative control: the same architecture untrained.
         using var untrained = new Autoencoder(suite.Full.Config, [suite.Full.Seeds[k]]);
         using var test = suite.Full.TestSet();
@@ -45,7 +45,7 @@ public sealed class D2Reconstruction : DiskClaimCheck<D2Reconstruction.Seed>
     protected override List<string> Draw(DiskSuite suite, ClaimContext context)
     {
         var e = context.Evaluate(suite.Full)[0];
-        return [Figures.ImageRows(context.FigurePath("fig2_reconstructions.png"), $"Fig. 2: held-out disks r = 0.25…31.75 (seed {suite.Full.Seeds[0]})",
+        return [Figures.ImageRows(context.FigurePath("fig2_reconstructions.png"), $"Fig. 2: held-out {suite.Full.Family.Name} of size 0.25…31.75 (seed {suite.Full.Seeds[0]})",
             [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))])];
     }
 

@@ -52,7 +52,7 @@ public sealed class D3AreaCode : DiskClaimCheck<D3AreaCode.Seed>
             series.Add(new($"z, seed {seed}", e.Radii, e.Codes, Markers: true));
             series.Add(new($"fit {fit.A:0.00}·r^{fit.P:0.00} + {fit.C:0.0}", e.Radii, e.Radii.Select(r => fit.A * Math.Pow(r, fit.P) + fit.C).ToArray()));
         }
-        return [Figures.Lines(context.FigurePath("fig3_code_vs_radius.png"), "Fig. 3 (right): code z against disk radius", "radius r (pixels)", "code z", series.ToArray())];
+        return [Figures.Lines(context.FigurePath("fig3_code_vs_radius.png"), $"Fig. 3 (right): code z against the size of the {suite.Full.Family.Name}", suite.Full.Shape == Data.ShapeKind.Disk ? "radius r (pixels)" : "size s (pixels)", "code z", series.ToArray())];
     }
 
     protected override string Describe(IReadOnlyList<Seed> s) =>

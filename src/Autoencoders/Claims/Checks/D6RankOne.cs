@@ -29,8 +29,8 @@ public sealed class D6RankOne : DiskClaimCheck<D6RankOne.Seed>
         var t = RadialProfiles.RingCentres(profiles[0].Length);
         var series = Enumerable.Range(0, e.Radii.Length).Where(i => i % 9 == 4)
             .Select(i => new Figures.Series($"r = {e.Radii[i]:0.0}", t, profiles[i])).ToArray();
-        return [Figures.Lines(context.FigurePath("fig4_bias_free_profiles.png"), "Fig. 4: radial output profiles without biases, y(t, r) = h(r) f(t)", "radius t (pixels)", "output y(t, r)", series, ScottPlot.Alignment.UpperRight),
-                Figures.ImageRows(context.FigurePath("fig4_bias_free_outputs.png"), "Fig. 4: bias-free autoencoder", [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))])];
+        return [Figures.Lines(context.FigurePath("fig4_bias_free_profiles.png"), $"Fig. 4: output profiles without biases, y(t, r) = h(r) f(t) ({suite.BiasFree.Family.Name})", suite.BiasFree.Shape == Data.ShapeKind.Disk ? "radius t (pixels)" : "gauge t (pixels)", "output y(t, r)", series, ScottPlot.Alignment.UpperRight),
+                Figures.ImageRows(context.FigurePath("fig4_bias_free_outputs.png"), $"Fig. 4: bias-free autoencoder ({suite.BiasFree.Family.Name})", [("input", Every(e.Inputs, 8)), ("output", Every(e.Outputs, 8))])];
     }
 
     protected override string Describe(IReadOnlyList<Seed> s) =>

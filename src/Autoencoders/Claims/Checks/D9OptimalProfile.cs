@@ -1,4 +1,5 @@
 using Autoencoders.Analysis;
+using Autoencoders.Data;
 using Autoencoders.Report;
 using Autoencoders.Theory;
 
@@ -34,18 +35,29 @@ public sealed class D9OptimalProfile : ClaimCheck
         var figureSeries = new List<Figures.Series>();
         for (int k = 0; k < evaluations.Length; k++)
         {
-            var comparison = RadialProfiles.CompareWithOptimum(evaluations[k].LearnedProfile, TrainingRadius);
-            double control = RadialProfiles.CompareWithOptimum(comparison.Learned, ControlRadius).MaxGap;
+            var rings = biasFree.Family.RingCounts(evaluations[k].Grid);
+            var comparison = RadialProfiles.CompareWithOptimum(evaluations[k].LearnedProfile, TrainingRadius, rings);
+            double control = RadialProfiles.CompareWithOptimum(evaluations[k].LearnedProfile, ControlRadius, rings).MaxGap;
             metrics[$"learned_max_gap[seed{biasFree.Seeds[k]}]"] = comparison.MaxGap;
             metrics[$"control_gap_R{ControlRadius:0}[seed{biasFree.Seeds[k]}]"] = control;
             metrics[$"unexplained_share[seed{biasFree.Seeds[k]}]"] = trainability[k].Relative;
-            if (trainability[k].Trained && comparison.MaxGap < MaxLearnedGap && control >= MaxLearnedGap) learnedHeld++;
+            // B1's second control on other shapes: the same outputs read along the disk's gauge must not fit (part (i) of
+            // the generalised Prop. 2: the profile is a function of the shape's own gauge).
+            double wrongGauge = 0;
+            if (context.Shape != ShapeKind.Disk)
+            {
+                var misread = RadialProfiles.Learned(evaluations[k].Outputs.Select(y => ShapeFamily.Disks.Profile(y, evaluations[k].Grid)).ToArray());
+                wrongGauge = RadialProfiles.CompareWithOptimum(misread, TrainingRadius, ShapeFamily.Disks.RingCounts(evaluations[k].Grid)).MaxGap;
+                metrics[$"control_gap_disk_gauge[seed{biasFree.Seeds[k]}]"] = wrongGauge;
+            }
+            bool controlsFail = control >= MaxLearnedGap && (context.Shape == ShapeKind.Disk || wrongGauge >= MaxLearnedGap);
+            if (trainability[k].Trained && comparison.MaxGap < MaxLearnedGap && controlsFail) learnedHeld++;
             learnedGaps.Add(comparison.MaxGap);
-            if (k == 0) figureSeries.Add(new($"Airy optimum, R = {TrainingRadius}", RadialProfiles.RingCentres(comparison.Optimal.Length), comparison.Optimal));
-            figureSeries.Add(new($"learned f, seed {biasFree.Seeds[k]}", RadialProfiles.RingCentres(comparison.Learned.Length), comparison.Learned, Markers: true));
+            if (k == 0) figureSeries.Add(new($"Airy optimum, R = {TrainingRadius}", comparison.T, comparison.Optimal));
+            figureSeries.Add(new($"learned f, seed {biasFree.Seeds[k]}", comparison.T, comparison.Learned, Markers: true));
         }
         var figure = Figures.Lines(context.FigurePath("fig12_learned_profile.png"),
-            "Fig. 12: profile learned without biases vs the optimum of Prop. 2", "radius t (pixels)", "f(t)", figureSeries.ToArray(), ScottPlot.Alignment.UpperRight);
+            $"Fig. 12: profile learned without biases vs the optimum of Prop. 2 ({biasFree.Family.Name})", biasFree.Shape == ShapeKind.Disk ? "radius t (pixels)" : "gauge g (pixels)", "f(t)", figureSeries.ToArray(), ScottPlot.Alignment.UpperRight);
         // The theory held above; the learned profile is a rate over seeds, as every disk claim.
         var evidence = Evidence.Rate("share of trained seeds whose learned f matches the optimum", learnedHeld, trainability.Count(t => t.Trained), evaluations.Length,
             Evidence.MostRuns, context.MoreSeeds);

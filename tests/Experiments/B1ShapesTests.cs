@@ -11,22 +11,15 @@ namespace Autoencoders.Tests.Experiments;
 public class B1ShapesTests
 {
     static ClaimResult? defaultRun;
-    static ClaimResult DefaultRun()
-    {
-        if (defaultRun is not null) return defaultRun;
-        var claims = TestContext.CurrentContext.Test.Properties["Claim"].Cast<object>().Select(o => o.ToString()).ToArray();
-        Assert.That(claims, Does.Contain("B1"));
-        defaultRun = ClaimChecks.All["B1"].Run(TestRun.Context(Tier.Default));
-        TestContext.Out.WriteLine($"B1 {ClaimResult.Label(defaultRun.Verdict)}: {defaultRun.Summary}");
-        return defaultRun;
-    }
+    /// <summary>The check at the default tier, run once for the three tests (its trainings are cached anyway).</summary>
+    static ClaimResult DefaultRun() => defaultRun ??= ClaimAssert.MatchesRecordedVerdict("B1", Tier.Default, [Verdict.Inconclusive]);
 
     static double Metric(string name) => DefaultRun().Metrics.TryGetValue(name, out var v) ? v : throw new AssertionException($"B1 reports no metric {name}");
 
     [Test, Claim("B1")]
     public void One_seed_per_shape_cannot_decide_but_every_comparison_ran()
     {
-        var r = DefaultRun();
+        var r = defaultRun ??= ClaimAssert.MatchesRecordedVerdict("B1", Tier.Default, [Verdict.Inconclusive]);
         Assert.Multiple(() =>
         {
             Assert.That(r.Verdict, Is.EqualTo(Verdict.Inconclusive), "one seed per shape cannot decide a rate against 0.5");

@@ -26,6 +26,8 @@ public sealed record Budget
     public required GapBudget Gaps { get; init; }
     /// <summary>B1: the disk claims carried over to squares and ellipses, and the d = 2 ellipse autoencoders.</summary>
     public required ShapeBudget Shapes { get; init; }
+    /// <summary>B2: CoordConv's tasks on Not-so-Clevr, plain and CoordConv networks.</summary>
+    public required CoordinateBudget Coordinates { get; init; }
 
     public static Budget For(Tier tier, int baseSeed = 0)
     {
@@ -56,12 +58,26 @@ public sealed record Budget
             Robustness = small ? null : new RobustnessVariation(Sigma: 0.5, StepScale: 1.5),
             // B4 runs the hole budget of its tier (D11's at the default tier, D12's above), so its w = 7 cell at D11's
             // centre is the same training as D11 (default) or D12's (Experiment, Gpu).
-            // B1 runs the carried-over claims on the disk suite's own budget, per shape. The default tier carries only the
-            // claims of the full and the bias-free networks (two trainings a shape; the hole claims need two more and the
-            // ψ3 cure is not run there for disks either); the d = 2 ellipses train from the Experiment tier.
-            Shapes = small
-                ? new ShapeBudget(Claims: ["D2", "D3", "D6", "D9"], Chart: null)
-                : new ShapeBudget(Claims: ["D2", "D3", "D6", "D9", "D11", "D12"], Chart: new EllipseChartBudget(Seeds: disks.Seeds, Steps: disks.Steps, Batch: 300)),
+            // B1 runs the carried-over claims on the disk suite's own budget, per shape. The default and Experiment tiers
+            // carry the claims of the full and the bias-free networks (two trainings a shape); the hole claims add four
+            // more a shape (D11's hole and r ≤ 18 runs, D12's unregularised and ψ3 runs: about 3 h for both shapes on a
+            // 2-core CPU at six seeds) and run at the Gpu tier. The d = 2 ellipses train from the Experiment tier.
+            Shapes = tier switch
+            {
+                Tier.Default => new ShapeBudget(Claims: ["D2", "D3", "D6", "D9"], Chart: null),
+                Tier.Experiment => new ShapeBudget(Claims: ["D2", "D3", "D6", "D9"], Chart: new EllipseChartBudget(Seeds: disks.Seeds, Steps: disks.Steps, Batch: 300)),
+                _ => new ShapeBudget(Claims: ["D2", "D3", "D6", "D9", "D11", "D12"], Chart: new EllipseChartBudget(Seeds: disks.Seeds, Steps: disks.Steps, Batch: 300)),
+            },
+            // B2: the default tier is the measured small variant (regression, uniform split, 2 seeds, 1 500 steps: 48 s on
+            // AMD EPYC). Above it every task and split. The Experiment tier's lengths were set before any run at that size,
+            // from the default tier's (regression still improving at 1 500 steps, rendering and the autoencoder far from
+            // their bars): four times the steps; the Gpu tier ten seeds and a longer run again.
+            Coordinates = tier switch
+            {
+                Tier.Default => new CoordinateBudget(Splits: [NotSoClevrSplit.Uniform], Rendering: false, Autoencoder: false, Seeds: 2, Steps: 1500, Batch: 64, Width: 8),
+                Tier.Experiment => new CoordinateBudget(Splits: [NotSoClevrSplit.Uniform, NotSoClevrSplit.Quadrant], Rendering: true, Autoencoder: true, Seeds: 6, Steps: 6000, Batch: 64, Width: 8),
+                _ => new CoordinateBudget(Splits: [NotSoClevrSplit.Uniform, NotSoClevrSplit.Quadrant], Rendering: true, Autoencoder: true, Seeds: 10, Steps: 20000, Batch: 64, Width: 8),
+            },
             Gaps = tier switch
             {
                 Tier.Default => new GapBudget(Widths: [0, 7], Centres: [Hole.Paper.Centre], Seeds: 1, Steps: disks.GeneralisationSteps, Batch: disks.GeneralisationBatch, WithPsi3: false),
@@ -130,6 +146,8 @@ public sealed record Budget
         Row("B4 gap sweep: centres, seeds, steps @ batch, ψ3", b => $"{string.Join(", ", b.Gaps.Centres.Select(c => c.ToString(inv)))}; {b.Gaps.Seeds}; {b.Gaps.Steps} @ {b.Gaps.Batch}; {(b.Gaps.WithPsi3 ? "yes" : "no")}");
         Row("B1: disk claims carried to squares and 2:1 ellipses (the disk suite's budget)", b => string.Join(", ", b.Shapes.Claims));
         Row("B1: ellipses (a, b) with d = 2: seeds, steps @ batch", b => Or(b.Shapes.Chart, () => $"{b.Shapes.Chart!.Seeds}, {b.Shapes.Chart.Steps} @ {b.Shapes.Chart.Batch}"));
+        Row("B2 Not-so-Clevr: splits; tasks", b => $"{string.Join(", ", b.Coordinates.Splits.Select(s => s.ToString().ToLowerInvariant()))}; regression{(b.Coordinates.Rendering ? ", rendering" : "")}{(b.Coordinates.Autoencoder ? ", autoencoder d = 2" : "")}");
+        Row("B2: seeds, steps @ batch, width (plain and CoordConv)", b => $"{b.Coordinates.Seeds}, {b.Coordinates.Steps} @ {b.Coordinates.Batch}, {b.Coordinates.Width}");
         Row("B3 variation: σ, step factor", b => Or(b.Robustness, () => $"{b.Robustness!.Sigma.ToString(inv)}, {b.Robustness.StepScale.ToString(inv)}×"));
         return sb.ToString();
     }
@@ -160,3 +178,6 @@ public sealed record ShapeBudget(string[] Claims, EllipseChartBudget? Chart);
 
 /// <summary>B1's ellipses with two free semi-axes and a code of size d = 2.</summary>
 public sealed record EllipseChartBudget(int Seeds, int Steps, int Batch);
+
+/// <summary>B2: which splits and tasks run (regression always), seeds, steps at batch, and the networks' width, each trained plain and with CoordConv.</summary>
+public sealed record CoordinateBudget(NotSoClevrSplit[] Splits, bool Rendering, bool Autoencoder, int Seeds, int Steps, int Batch, int Width);

@@ -98,3 +98,9 @@ public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool
         return (codes, outputs);
     }
 }
+
+/// <summary>Each model of <paramref name="Training"/> on its split's test centres (<see cref="CoordinateAutoencoderExperiment.Evaluate"/>), once per store.</summary>
+public sealed record CoordinateAutoencoderEvaluations(CoordinateAutoencoderExperiment Training) : IExperiment<CoordinateAutoencoderExperiment.Evaluation[]>
+{
+    public CoordinateAutoencoderExperiment.Evaluation[] Run(ExperimentStore store) => Training.Evaluate(store.Get(Training).Model);
+}

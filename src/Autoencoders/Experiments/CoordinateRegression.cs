@@ -80,3 +80,9 @@ public sealed record CoordinateRegressionExperiment(NotSoClevrSplit Split, bool 
             .Select(i => (NotSoClevr.Centre(all[(i * k + m) * 2]), NotSoClevr.Centre(all[(i * k + m) * 2 + 1]))).ToArray()).ToArray();
     }
 }
+
+/// <summary>Each model of <paramref name="Training"/> on its split's test centres (<see cref="CoordinateRegressionExperiment.Evaluate"/>), once per store.</summary>
+public sealed record CoordinateRegressionEvaluations(CoordinateRegressionExperiment Training) : IExperiment<CoordinateRegressionExperiment.Evaluation[]>
+{
+    public CoordinateRegressionExperiment.Evaluation[] Run(ExperimentStore store) => Training.Evaluate(store.Get(Training).Model);
+}

@@ -74,7 +74,7 @@ public sealed record CoordinateRenderingExperiment(NotSoClevrSplit Split, bool C
     }
 
     /// <summary>Rendered images [model][centre][pixels].</summary>
-    float[][][] Render(ConvStack net, (double X, double Y)[] centres)
+    public static float[][][] Render(ConvStack net, (double X, double Y)[] centres)
     {
         using var scope = NewDisposeScope();
         using var _ = no_grad();
@@ -90,4 +90,10 @@ public sealed record CoordinateRenderingExperiment(NotSoClevrSplit Split, bool C
         }
         return result;
     }
+}
+
+/// <summary>Each model of <paramref name="Training"/> on its split's test centres (<see cref="CoordinateRenderingExperiment.Evaluate"/>), once per store.</summary>
+public sealed record CoordinateRenderingEvaluations(CoordinateRenderingExperiment Training) : IExperiment<CoordinateRenderingExperiment.Evaluation[]>
+{
+    public CoordinateRenderingExperiment.Evaluation[] Run(ExperimentStore store) => Training.Evaluate(store.Get(Training).Model);
 }

@@ -146,6 +146,28 @@ public static class Figures
         return Save(plot, path, 700, 700);
     }
 
+    /// <summary>
+    /// A value per position of a square grid of centres (B2's 56 × 56 Not-so-Clevr centres), as a colour map with its
+    /// scale: <paramref name="values"/>[row y, column x], NaN (a training centre) drawn white; y increases upwards (the
+    /// images' rows run downwards: the map is the canvas mirrored top to bottom).
+    /// </summary>
+    public static string PositionMap(string path, string title, string scaleLabel, double[,] values, int firstCentre)
+    {
+        int rows = values.GetLength(0), columns = values.GetLength(1);
+        var plot = NewPlot(title);
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.NaNCellColor = Colors.White;
+        heatmap.FlipVertically = true;
+        heatmap.Rectangle = new CoordinateRect(firstCentre - 0.5, firstCentre + columns - 0.5, firstCentre - 0.5, firstCentre + rows - 0.5);
+        plot.Add.ColorBar(heatmap).Label = scaleLabel;
+        plot.XLabel("centre x (px)");
+        plot.YLabel("centre y (px)");
+        plot.HideGrid();
+        plot.Axes.SquareUnits();
+        return Save(plot, path, 760, 700);
+    }
+
     /// <summary>One claim's estimate with its interval and its bar, for <see cref="Intervals"/>.</summary>
     public sealed record IntervalRow(string Label, double Estimate, double Lower, double Upper, double Bar, string Verdict);
 

@@ -56,47 +56,18 @@ public sealed record CoordinateAutoencoderExperiment(NotSoClevrSplit Split, bool
         var trainImages = train.Select(c => NotSoClevr.Square(c.X, c.Y)).ToArray();
         return Enumerable.Range(0, model.Models).Select(k =>
         {
-            double diff = 0, norm = 0;
-            for (int i = 0; i < test.Length; i++)
-                for (int p = 0; p < testImages[i].Length; p++)
-                {
-                    double d = testOutputs[k][i][p] - testImages[i][p];
-                    diff += d * d;
-                    norm += testImages[i][p] * testImages[i][p];
-                }
             var chart = CubicChart.Fit(trainCodes[k], train.Select(c => ((double)c.X, (double)c.Y)).ToArray());
             var errors = test.Select((c, i) => { var (x, y) = chart.At(testCodes[k][i]); return Math.Sqrt((x - c.X) * (x - c.X) + (y - c.Y) * (y - c.Y)); }).ToArray();
             // 300 training centres spread over the canvas (every n-th in row order), not the top rows only.
             var seen = Enumerable.Range(0, Math.Min(300, train.Length)).Select(i => i * train.Length / Math.Min(300, train.Length)).ToArray();
-            return new Evaluation(diff / norm, errors, Analysis.Trainability.Of(seen.Select(i => trainOutputs[k][i]).ToArray(), seen.Select(i => trainImages[i]).ToArray()));
+            return new Evaluation(CodePass.RelativeError(testOutputs[k], testImages), errors,
+                Analysis.Trainability.Of(seen.Select(i => trainOutputs[k][i]).ToArray(), seen.Select(i => trainImages[i]).ToArray()));
         }).ToArray();
     }
 
     /// <summary>Codes [model][image] (d = 2) and outputs [model][image][pixels] for squares at <paramref name="centres"/>.</summary>
-    static ((double, double)[][] Codes, float[][][] Outputs) Pass(Autoencoder model, (double X, double Y)[] centres)
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        int k = model.Models, pixels = NotSoClevr.Canvas * NotSoClevr.Canvas;
-        var codes = Enumerable.Range(0, k).Select(_ => new (double, double)[centres.Length]).ToArray();
-        var outputs = Enumerable.Range(0, k).Select(_ => new float[centres.Length][]).ToArray();
-        const int chunk = 256;
-        for (int start = 0; start < centres.Length; start += chunk)
-        {
-            var part = centres.Skip(start).Take(chunk).ToArray();
-            var x = NotSoClevr.Images(part).unsqueeze(1).expand(part.Length, k, NotSoClevr.Canvas, NotSoClevr.Canvas).contiguous().to(TorchRuntime.Device);
-            var z = model.Encode(x);
-            var y = model.Decode(z).cpu().data<float>().ToArray(); // [B, K, 64, 64]
-            var zs = z.cpu().data<float>().ToArray();              // [B, K·2]
-            for (int i = 0; i < part.Length; i++)
-                for (int m = 0; m < k; m++)
-                {
-                    codes[m][start + i] = (zs[(i * k + m) * 2], zs[(i * k + m) * 2 + 1]);
-                    outputs[m][start + i] = y.AsSpan((i * k + m) * pixels, pixels).ToArray();
-                }
-        }
-        return (codes, outputs);
-    }
+    static ((double, double)[][] Codes, float[][][] Outputs) Pass(Autoencoder model, (double X, double Y)[] centres) =>
+        CodePass.Run(model, centres.Length, (start, n) => NotSoClevr.Images(centres.Skip(start).Take(n).ToArray()));
 }
 
 /// <summary>Each model of <paramref name="Training"/> on its split's test centres (<see cref="CoordinateAutoencoderExperiment.Evaluate"/>), once per store.</summary>

@@ -73,20 +73,12 @@ public sealed record EllipseChartExperiment(int[] Seeds, int Steps, int Batch = 
         var fitImages = Rows(fit);
         return Enumerable.Range(0, model.Models).Select(k =>
         {
-            double diff = 0, norm = 0;
-            for (int i = 0; i < testImages.Length; i++)
-                for (int p = 0; p < testImages[i].Length; p++)
-                {
-                    double d = testOutputs[k][i][p] - testImages[i][p];
-                    diff += d * d;
-                    norm += testImages[i][p] * (double)testImages[i][p];
-                }
             var chart = CubicChart.Fit(fitCodes[k], fitAxes.Select(p => (p.A, p.B)).ToArray());
             var errors = testAxes.Select((p, i) => { var (a, b) = chart.At(testCodes[k][i]); return Math.Sqrt((a - p.A) * (a - p.A) + (b - p.B) * (b - p.B)); }).ToArray();
             double[] Corr(Func<(double A, double B), double> of) =>
                 [Math.Abs(Fits.Pearson(testCodes[k].Select(z => z.Item1).ToArray(), testAxes.Select(of).ToArray())),
                  Math.Abs(Fits.Pearson(testCodes[k].Select(z => z.Item2).ToArray(), testAxes.Select(of).ToArray()))];
-            return new Evaluation(diff / norm, errors, Corr(p => p.A), Corr(p => p.B), Corr(p => Math.PI * p.A * p.B),
+            return new Evaluation(CodePass.RelativeError(testOutputs[k], testImages), errors, Corr(p => p.A), Corr(p => p.B), Corr(p => Math.PI * p.A * p.B),
                 Trainability.Of(fitOutputs[k], fitImages));
         }).ToArray();
     }
@@ -94,19 +86,8 @@ public sealed record EllipseChartExperiment(int[] Seeds, int Steps, int Batch = 
     static float[][] Rows(ShapeDataset set) => Enumerable.Range(0, set.Count).Select(i => set.Images[i].flatten().data<float>().ToArray()).ToArray();
 
     /// <summary>Codes [model][image] (d = 2) and outputs [model][image][pixels].</summary>
-    static ((double, double)[][] Codes, float[][][] Outputs) Pass(Autoencoder model, ShapeDataset set)
-    {
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        int k = model.Models, n = set.Count, m = set.Grid.Size;
-        var x = set.Images.unsqueeze(1).expand(n, k, m, m).contiguous().to(TorchRuntime.Device);
-        var z = model.Encode(x);
-        var y = model.Decode(z).cpu().data<float>().ToArray(); // [n, K, m, m]
-        var zs = z.cpu().data<float>().ToArray();              // [n, K·2]
-        var codes = Enumerable.Range(0, k).Select(j => Enumerable.Range(0, n).Select(i => ((double)zs[(i * k + j) * 2], (double)zs[(i * k + j) * 2 + 1])).ToArray()).ToArray();
-        var outputs = Enumerable.Range(0, k).Select(j => Enumerable.Range(0, n).Select(i => y.AsSpan((i * k + j) * m * m, m * m).ToArray()).ToArray()).ToArray();
-        return (codes, outputs);
-    }
+    public static ((double, double)[][] Codes, float[][][] Outputs) Pass(Autoencoder model, ShapeDataset set) =>
+        CodePass.Run(model, set.Count, (start, n) => set.Images.narrow(0, start, n));
 }
 
 /// <summary>Each model of <paramref name="Training"/> evaluated (<see cref="EllipseChartExperiment.Evaluate"/>).</summary>

@@ -66,12 +66,9 @@ public static class EllipseChartPart
         var model = context.Get(training).Model;
         var axes = EllipseChartExperiment.TestAxes();
         using var test = training.Render(axes);
-        using var scope = TorchSharp.torch.NewDisposeScope();
-        using var _ = TorchSharp.torch.no_grad();
-        int k = model.Models, n = test.Count, m = test.Grid.Size;
-        var z = model.Encode(test.Images.unsqueeze(1).expand(n, k, m, m).contiguous().to(Runtime.TorchRuntime.Device)).cpu().data<float>().ToArray();
+        var codes = EllipseChartExperiment.Pass(model, test).Codes[0]; // model 0
         int p = EllipseChartExperiment.TestPerAxis;
-        double Z(int i, int j) => z[(i * k) * 2 + j]; // model 0
+        double Z(int i, int j) => j == 0 ? codes[i].Item1 : codes[i].Item2;
         var series = new List<Figures.Series>();
         for (int row = 0; row < p; row++)
         {

@@ -21,6 +21,8 @@ public class B2PlainConvolutionTests
             Assert.That(result.Evidence!.Runs, Is.EqualTo(2), "two seeds");
             Assert.That(result.Metrics.Keys.Where(k => k.StartsWith("uniform.plain.regression_within_1px[")), Has.Exactly(2).Items);
             Assert.That(result.Metrics.Keys.Where(k => k.StartsWith("uniform.coordconv.regression_within_1px[")), Has.Exactly(2).Items);
+            // The negative control ran and is reported: untrained encoders locate (almost) no test centre.
+            Assert.That(result.Metrics.Where(m => m.Key.Contains(".control_regression_within_1px[")).Select(m => m.Value), Has.Exactly(4).Items.And.All.LessThan(0.1));
             Assert.That(result.Metrics.Keys.Any(k => k.StartsWith("quadrant.")), Is.False, "the default tier runs the uniform split only");
             Assert.That(result.Figures.Select(Path.GetFileName), Is.SupersetOf(new[]
                 { "b2_regression_error_uniform_plain.png", "b2_regression_error_uniform_coordconv.png", "b2_against_coordconv.png" }));

@@ -58,6 +58,8 @@ public abstract class ClaimCheck
         }
         if (m.Held && m.Undecided is not null)
             return new ClaimResult(Id, Verdict.Inconclusive, false, m.Metrics, entry.Criterion, $"{m.Summary}. Undecided at this tier: {m.Undecided}", m.Figures, clock.Elapsed);
-        return new ClaimResult(Id, ClaimResult.Judge(m.Held, entry.Expected), m.Held, m.Metrics, entry.Criterion, m.Summary, m.Figures, clock.Elapsed);
+        // A comparison decided against the claim decides it whatever else is undecided; what was undecided is still said.
+        string decided = m.Undecided is null ? m.Summary : $"{m.Summary}. Also undecided: {m.Undecided}";
+        return new ClaimResult(Id, ClaimResult.Judge(m.Held, entry.Expected), m.Held, m.Metrics, entry.Criterion, decided, m.Figures, clock.Elapsed);
     }
 }

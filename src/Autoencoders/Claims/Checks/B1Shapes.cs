@@ -21,6 +21,8 @@ public sealed class B1Shapes : ClaimCheck
 {
     public override string Id => "B1";
     public static readonly IReadOnlyList<ShapeFamily> Families = [ShapeFamily.Squares, ShapeFamily.Ellipses];
+    /// <summary>Every disk claim B1 carries over (spec/claims.md); a tier runs those of its budget.</summary>
+    public static readonly IReadOnlyList<string> CarriedClaims = ["D2", "D3", "D6", "D9", "D11", "D12"];
 
     /// <summary>One carried-over claim on one shape and on disks: outcome, estimate and interval of each.</summary>
     public sealed record Pair(string Claim, ShapeFamily Family, Outcome Disk, Outcome Shape, Evidence? DiskEvidence, Evidence? ShapeEvidence)
@@ -28,6 +30,19 @@ public sealed class B1Shapes : ClaimCheck
         public bool Decided => Disk != Outcome.Undecided && Shape != Outcome.Undecided;
         public bool Disagree => Decided && Disk != Shape;
         public string Text => $"{Claim} {Label(Shape)}{Numbers(ShapeEvidence)} (disks {Label(Disk)}{Numbers(DiskEvidence)})";
+    }
+
+    /// <summary>
+    /// B1's verdict line from its comparisons: not held when some comparison is decided on both sides and disagrees;
+    /// otherwise held, and undecided (with the reason) when some comparison has an undecided side.
+    /// </summary>
+    public static (bool Held, string? Undecided) Decide(IReadOnlyList<Pair> pairs, string decider)
+    {
+        if (pairs.Count == 0) throw new ArgumentException("B1 needs at least one comparison");
+        var undecided = pairs.Where(p => !p.Decided).ToList();
+        string? why = undecided.Count == 0 ? null
+            : $"{undecided.Count} of {pairs.Count} comparisons have an undecided side ({string.Join(", ", undecided.Select(p => $"{p.Family.FileName} {p.Claim}"))}); {decider}";
+        return (!pairs.Any(p => p.Disagree), why);
     }
 
     static string Label(Outcome o) => o switch { Outcome.Held => "held", Outcome.NotHeld => "not held", _ => "undecided" };
@@ -72,7 +87,8 @@ public sealed class B1Shapes : ClaimCheck
                 var pair = new Pair(id, family, disk.outcome, shape.outcome, disk.evidence, shape.evidence);
                 pairs.Add(pair);
                 string key = $"{family.FileName}.{id}";
-                metrics[$"{key}.same_outcome_as_disks"] = pair.Disk == pair.Shape ? 1 : 0;
+                // Agreement means something only when both sides are decided.
+                metrics[$"{key}.same_outcome_as_disks"] = pair.Decided ? (pair.Disk == pair.Shape ? 1 : 0) : double.NaN;
                 metrics[$"{key}.decided"] = pair.Decided ? 1 : 0;
                 if (shape.evidence is { } e)
                 {
@@ -97,19 +113,21 @@ public sealed class B1Shapes : ClaimCheck
         }
 
         var disagree = pairs.Where(p => p.Disagree).ToList();
-        var undecided = pairs.Where(p => !p.Decided).ToList();
         metrics["pairs"] = pairs.Count;
         metrics["pairs_disagreeing"] = disagree.Count;
-        metrics["pairs_undecided"] = undecided.Count;
+        metrics["pairs_undecided"] = pairs.Count(p => !p.Decided);
+        var notRun = CarriedClaims.Except(claims).ToList();
         string table = string.Join("; ", Families.Select(f => $"{f.Name}: " + string.Join(", ", pairs.Where(p => p.Family == f).Select(p => p.Text))));
-        string summary = $"carried-over claims, outcome on the shape with its estimate and 95% interval (outcome on disks): {table}"
+        // "Held" is the disk claim's own observation (for D3, "the code follows the area", which does not hold on disks):
+        // B1 asks whether each shape reaches the disk's outcome, not whether the disk claim is true.
+        string summary = $"carried-over claims, outcome of the disk claim's criterion on the shape with its estimate and 95% interval (outcome on disks); agreement, not the paper's observation, is what B1 judges: {table}"
+            + (notRun.Count == 0 ? "" : $". Not run at this tier: {string.Join(", ", notRun)} (the Gpu tier)")
             + (chart is null ? "" : $". Ellipses (a, b) with d = 2 (reported, not in the verdict): {chart.Summary}")
             + $". Per claim on the shapes: {string.Join(" | ", details)}";
-        string? why = undecided.Count == 0 ? null
-            : $"{undecided.Count} of {pairs.Count} comparisons have an undecided side ({string.Join(", ", undecided.Select(p => $"{p.Family.FileName} {p.Claim}"))}); {context.MoreSeeds}";
         if (disagree.Count > 0)
             summary += $". Decided differently from disks: {string.Join(", ", disagree.Select(p => $"{p.Family.Name} {p.Claim}"))}";
-        return new(disagree.Count == 0, metrics, summary, figures, Undecided: why);
+        var (held, why) = Decide(pairs, context.MoreSeeds);
+        return new(held, metrics, summary, figures, Undecided: why);
     }
 
     /// <summary>Every carried-over claim's estimate and interval per shape, disks beside them, each against its bar.</summary>

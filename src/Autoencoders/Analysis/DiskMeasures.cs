@@ -47,13 +47,14 @@ public static class DiskMeasures
     }
 
     /// <summary>
-    /// Relative distance of an image from the exact blurred disk of the radius its mass implies; an image with (almost)
-    /// no mass is no disk at all and scores 1.
+    /// Relative distance of an image from the exact blurred member of <paramref name="family"/> (disks by default) of the
+    /// size its mass implies; an image with (almost) no mass is no such shape at all and scores 1.
     /// </summary>
-    public static double DiskMismatch(float[] image, ExactRenderer renderer)
+    public static double DiskMismatch(float[] image, ExactRenderer renderer, ShapeFamily? family = null)
     {
-        double r = Math.Min(RadiusFromArea(image), renderer.Grid.MaxRadius);
-        if (r < 0.5) return 1;
-        return RelativeError(image, renderer.Render(Disk.Centred(renderer.Grid, r)));
+        family ??= ShapeFamily.Disks;
+        double s = Math.Min(family.SizeFromMass(image), renderer.Grid.MaxRadius);
+        if (s < 0.5) return 1;
+        return RelativeError(image, renderer.Render(family.ShapeOf(renderer.Grid, s)));
     }
 }

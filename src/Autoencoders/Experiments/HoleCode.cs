@@ -49,8 +49,9 @@ public sealed record HoleCode
             ErrorNearHole = NearHoleError(e, hole),
             CodeDeviation = deviation,
             NormalisedCodeInHole = hole.Inside.IndicesIn(e.Radii).Select(i => all[i]).ToArray(),
-            SweepRadii = images.Select(DiskMeasures.RadiusFromArea).ToArray(),
-            SweepDiskMismatch = images.Max(img => DiskMeasures.DiskMismatch(img, renderer)),
+            // Sizes and distances in the trained family (disks, or B1's shapes).
+            SweepRadii = images.Select(e.Family.SizeFromMass).ToArray(),
+            SweepDiskMismatch = images.Max(img => DiskMeasures.DiskMismatch(img, renderer, e.Family)),
         };
     }
 

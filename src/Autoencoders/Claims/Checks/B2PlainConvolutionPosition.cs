@@ -94,9 +94,9 @@ public sealed class B2PlainConvolutionPosition : ClaimCheck
         var b = context.Budget.Coordinates;
         var seeds = context.Budget.Seeds(b.Seeds);
         int dataSeed = context.Budget.BaseSeed + 1;
-        return (new CoordinateRegressionExperiment(split, coordConv, seeds, b.Steps, b.Batch, Width: b.Width, DataSeed: dataSeed),
-            b.Rendering ? new CoordinateRenderingExperiment(split, coordConv, seeds, b.Steps, b.Batch, Width: b.Width, DataSeed: dataSeed) : null,
-            b.Autoencoder ? new CoordinateAutoencoderExperiment(split, coordConv, seeds, b.Steps, b.Batch, Width: b.Width, DataSeed: dataSeed) : null);
+        return (new CoordinateRegressionExperiment(split, coordConv, seeds, b.RegressionSteps, b.Batch, Width: b.RegressionWidth, DataSeed: dataSeed),
+            b.Rendering ? new CoordinateRenderingExperiment(split, coordConv, seeds, b.DecoderSteps, b.Batch, Width: b.DecoderWidth, DataSeed: dataSeed) : null,
+            b.Autoencoder ? new CoordinateAutoencoderExperiment(split, coordConv, seeds, b.DecoderSteps, b.Batch, Width: b.DecoderWidth, DataSeed: dataSeed) : null);
     }
 
     static Networks Measure(ClaimContext context, NotSoClevrSplit split, bool coordConv)

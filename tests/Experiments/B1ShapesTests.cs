@@ -61,4 +61,27 @@ public class B1ShapesTests
             }
         });
     }
+
+    /// <summary>
+    /// Recorded on fresh seeds 101–106 (spec/claims.md, B1): INCONCLUSIVE; D6 and D9 decided on both shapes as on disks
+    /// (6/6), D2 and D3 undecided on shapes and disks alike, no comparison disagreeing; the d = 2 ellipses reported.
+    /// </summary>
+    [Test, Claim("B1"), Category("Experiment")]
+    public void Over_six_seeds_the_rank_one_output_and_the_gauge_profile_carry_over_and_nothing_disagrees()
+    {
+        var r = ClaimAssert.MatchesRecordedVerdict("B1", Tier.Experiment, [Verdict.Inconclusive]);
+        double M(string name) => r.Metrics.TryGetValue(name, out var v) ? v : throw new AssertionException($"B1 reports no metric {name}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(r.Verdict, Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(M("pairs_disagreeing"), Is.Zero, "no claim decided differently on a shape than on disks");
+            foreach (var shape in new[] { "squares", "ellipses" })
+                foreach (var claim in new[] { "D6", "D9" })
+                {
+                    Assert.That(M($"{shape}.{claim}.decided"), Is.EqualTo(1), $"{shape} {claim} decided");
+                    Assert.That(M($"{shape}.{claim}.interval_lower"), Is.GreaterThanOrEqualTo(0.5), $"{shape} {claim} held over six seeds");
+                }
+            Assert.That(r.Metrics.Keys.Where(k => k.StartsWith("ellipses_ab.control_relative_error[")), Has.Exactly(6).Items, "the d = 2 ellipses' control ran per seed");
+        });
+    }
 }

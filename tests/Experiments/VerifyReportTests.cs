@@ -40,4 +40,25 @@ public class VerifyReportTests
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
+
+    /// <summary>An entry with no check yet is reported PENDING with its status, beside a claim that runs (no spec entry is pending now).</summary>
+    [Test]
+    public void An_entry_without_a_check_is_reported_pending_with_its_issue()
+    {
+        var registry = Autoencoders.Claims.ClaimRegistry.Parse(string.Join("\n",
+            "## D1 · Monte Carlo disks converge", "- **Expected:** PASS", "- **Status:** tested",
+            "## B9 · A claim still to build", "- **Expected:** PASS", "- **Criterion:** to be written", "- **Status:** pending #99 (not built)"));
+        string dir = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}");
+        try
+        {
+            var results = Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, null, dir, 0), _ => { }, registry);
+            Assert.Multiple(() =>
+            {
+                Assert.That(results.Select(r => (r.Id, r.Verdict)), Is.EqualTo(new[] { ("D1", Autoencoders.Claims.Verdict.Pass), ("B9", Autoencoders.Claims.Verdict.Pending) }));
+                Assert.That(results[1].Summary, Does.Contain("#99"));
+                Assert.That(File.ReadAllText(Path.Combine(dir, "report.md")), Does.Contain("PENDING"));
+            });
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
 }

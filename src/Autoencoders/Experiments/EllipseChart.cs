@@ -4,7 +4,6 @@ using Autoencoders.Models;
 using Autoencoders.Runtime;
 using Autoencoders.Training;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Autoencoders.Experiments;
 

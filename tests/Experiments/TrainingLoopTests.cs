@@ -110,10 +110,14 @@ public class TrainingLoopTests
         using var scope = NewDisposeScope();
         using var model = new Autoencoder(Small, [1, 2, 3]);
         var x = smallDisks.Images.narrow(0, 0, 12).view(4, 3, 32, 32);
+        var hybrid = model.forward(x); // large layers model by model, small ones (side < 16) grouped
+        model.Encoder.GroupSmallLayers = model.Decoder.GroupSmallLayers = false;
         var split = model.forward(x);
         model.Encoder.SplitModels = model.Decoder.SplitModels = false;
         var grouped = model.forward(x);
         Assert.That((split - grouped).abs().max().item<float>(), Is.LessThan(1e-5f));
+        Assert.That((hybrid - grouped).abs().max().item<float>(), Is.LessThan(1e-5f));
+        Assert.That(grouped.abs().max().item<float>(), Is.GreaterThan(1e-3f), "the outputs compared are not all zero");
     }
 
     [Test]

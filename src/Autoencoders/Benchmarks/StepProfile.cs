@@ -39,7 +39,7 @@ public static class StepProfile
         var clock = new Stopwatch();
         double Lap() { double ms = clock.Elapsed.TotalMilliseconds; clock.Restart(); return ms; }
         var all = Stopwatch.StartNew();
-        for (int step = -5; step < steps; step++) // five warm-up steps, not counted
+        for (int step = -50; step < steps; step++) // 50 warm-up steps, not counted (the first steps of a process also pay for JIT and heap growth)
         {
             if (step == 0) { Array.Clear(totals); all.Restart(); }
             clock.Restart();

@@ -12,7 +12,8 @@ public static class TrainingBenchmark
 {
     public sealed record Result(int Models, int Steps, double MsPerStep, double MsPerModelStep, string Device, int Threads);
 
-    public static Result Run(int models, int steps, int warmup = 5)
+    /// <summary>Times <paramref name="steps"/> steps after <paramref name="warmup"/> untimed ones (a process's first steps also pay for JIT compilation and heap growth).</summary>
+    public static Result Run(int models, int steps, int warmup = 50)
     {
         if (models < 1 || steps < 1) throw new ArgumentException("bench needs at least one model and one step");
         TorchRuntime.Initialise();

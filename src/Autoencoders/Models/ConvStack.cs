@@ -109,42 +109,60 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
         return tensor(values, shape);
     }
 
-    public override Tensor forward(Tensor x) => ForwardLayers(x)[^1];
+    public override Tensor forward(Tensor x) => Run(x, absolute: false, everyLayer: false)[^1];
 
     /// <summary>The output of every layer u(1), …, u(L) (after its non-linearity), for inspection (Table 2).</summary>
-    public List<Tensor> ForwardLayers(Tensor x) => Run(x, absolute: false);
+    public List<Tensor> ForwardLayers(Tensor x) => Run(x, absolute: false, everyLayer: true);
 
     /// <summary>
     /// The same layers with |w|, |b| and no non-linearity, applied to |x|: a bound on the magnitude of every term summed
     /// on the way, hence the scale of float rounding errors (used to judge Prop. 1 in float32 despite cancellation).
     /// </summary>
-    public Tensor ForwardMagnitude(Tensor x) => Run(x.abs(), absolute: true)[^1];
+    public Tensor ForwardMagnitude(Tensor x) => Run(x.abs(), absolute: true, everyLayer: false)[^1];
 
-    List<Tensor> Run(Tensor x, bool absolute)
+    /// <summary>
+    /// The layers' outputs (every layer's, or the last one's only). With <see cref="SplitModels"/> the large layers run
+    /// model by model, each model's chain on its own contiguous tensors, and the small layers (side below 16, where a
+    /// call costs more than its arithmetic) run as one grouped call for all K models. The models are concatenated only
+    /// where the chain turns grouped or an output is returned: concatenating after every layer copied each activation
+    /// twice more (and its gradient too), which made K = 5 models cost 6.7× one (spec/settings.md).
+    /// </summary>
+    List<Tensor> Run(Tensor x, bool absolute, bool everyLayer)
     {
+        bool canSplit = Models > 1 && SplitModels && Spec.Dimensions == 2 && x.device_type == DeviceType.CPU;
+        Tensor[] chain = [x]; // one grouped tensor [B, K·c, s, s], or K tensors [B, c, s, s], one per model
         var outputs = new List<Tensor>();
         for (int l = 0; l < Spec.Layers; l++)
         {
+            bool split = canSplit && (!GroupSmallLayers || LargeLayer(chain[0].shape[^1]));
+            if (split && chain.Length == 1) chain = chain[0].chunk(Models, 1);
+            if (!split && chain.Length > 1) chain = [cat(chain, 1)];
             Tensor w = absolute ? Weight(l).abs() : Weight(l);
             Tensor? b = Bias(l) is { } bias ? (absolute ? bias.abs() : bias) : null;
             // The activation is part of the layer (fused in our kernels); |·| bounds have none.
             double slope = absolute ? 1 : Spec.Slope;
-            if (Spec.ReadsCoordinates(l)) x = WithCoordinates(x, absolute);
-            x = Models == 1 || !SplitModels || Spec.Dimensions == 1 || x.device_type != DeviceType.CPU ? Layer(x, w, b, Models, slope)
-                : cat(x.chunk(Models, 1).Select((xk, k) => Layer(xk, Slice(w, k), b is null ? null : Slice(b, k), 1, slope)).ToArray(), 1);
-            outputs.Add(x);
+            int groups = split ? 1 : Models;
+            for (int m = 0; m < chain.Length; m++)
+            {
+                var input = Spec.ReadsCoordinates(l) ? WithCoordinates(chain[m], groups, absolute) : chain[m];
+                chain[m] = split ? Layer(input, Slice(w, m), b is null ? null : Slice(b, m), 1, slope) : Layer(input, w, b, groups, slope);
+            }
+            if (everyLayer || l == Spec.Layers - 1) outputs.Add(chain.Length == 1 ? chain[0] : cat(chain, 1));
         }
         return outputs;
     }
 
-    /// <summary>x [B, K·c, s, s] → [B, K·(c + 2), s, s]: each model's block gets the row and column coordinates after its c channels.</summary>
-    Tensor WithCoordinates(Tensor x, bool absolute)
+    /// <summary>Whether a layer whose input side is <paramref name="side"/> is large (its larger side, input or output, at least 16).</summary>
+    bool LargeLayer(long side) => (Spec.Transposed ? 2 * side : side) >= 16;
+
+    /// <summary>x [B, K·c, s, s] → [B, K·(c + 2), s, s] for its K = <paramref name="models"/> blocks: each block gets the row and column coordinates after its c channels.</summary>
+    static Tensor WithCoordinates(Tensor x, int models, bool absolute)
     {
         long b = x.shape[0], s = x.shape[2];
         var coordinates = CoordinateChannels.Grid(s, x.dtype, x.device); // [2, s, s]
         if (absolute) coordinates = coordinates.abs();
-        var blocks = x.view(b, Models, -1, s, s);
-        return cat([blocks, coordinates.expand(b, Models, 2, s, s)], 2).view(b, -1, s, s);
+        var blocks = x.view(b, models, -1, s, s);
+        return cat([blocks, coordinates.expand(b, models, 2, s, s)], 2).view(b, -1, s, s);
     }
 
     /// <summary>Sets every layer's weights of every model to <paramref name="filter"/> (a hand-crafted network).</summary>
@@ -167,6 +185,12 @@ public sealed class ConvStack : nn.Module<Tensor, Tensor>
     /// this stack's own setting, so flipping it affects no other network.
     /// </summary>
     public bool SplitModels { get; set; } = true;
+
+    /// <summary>
+    /// Under <see cref="SplitModels"/>, run the small layers (side below 16) of all K models as one grouped call: their
+    /// cost is per call, not arithmetic. Off: every layer model by model. Both compute the same function (tested).
+    /// </summary>
+    public bool GroupSmallLayers { get; set; } = true;
 
     /// <summary>The module name; it also seeds the initialisation (<see cref="Initialise"/>).</summary>
     public string StackName => name ?? "stack";

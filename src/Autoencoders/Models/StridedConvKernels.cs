@@ -22,6 +22,9 @@ namespace Autoencoders.Models;
 /// The batch is split into <c>threads</c> contiguous blocks; every output is summed by one thread in a fixed order, and
 /// the weight and bias gradients are summed per image and then over the images in order, so results are bit-identical
 /// whatever the thread count and scheduling.
+/// The loops are compiled fully optimised at their first call (AggressiveOptimization): under tiered compilation they
+/// would first run as unoptimised or on-stack-replaced code, which made the first tens of steps of a process (all of a
+/// short benchmark) about 1.4× slower than the steady state (spec/settings.md, the step profile).
 /// </summary>
 public static unsafe class StridedConvKernels
 {
@@ -34,6 +37,7 @@ public static unsafe class StridedConvKernels
     /// Splits image b's rows into even and odd columns: row r of channel c goes to buffer row (c, r + 1) (row 0 is zero,
     /// the padding above), evens at [0, h), odds at [1, h + 1) after a zero (the padding on the left).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void Deinterleave(float* x, int cin, int n, float* even, float* odd, int rowLength)
     {
         int h = n / 2;
@@ -68,7 +72,7 @@ public static unsafe class StridedConvKernels
         int h = n / 2, rowLength = h + 8;
         nint px = (nint)x, pw = (nint)w, py = (nint)y;
         int blocks = Blocks(batch, threads);
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int t) =>
         {
             var (from, to) = Block(batch, blocks, t);
             int bufferLength = cin * (n + 1) * rowLength;
@@ -149,7 +153,7 @@ public static unsafe class StridedConvKernels
         int n = 2 * h, rowLength = h + 8;
         nint px = (nint)x, pw = (nint)w, py = (nint)y;
         int blocks = Blocks(batch, threads);
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int t) =>
         {
             var (from, to) = Block(batch, blocks, t);
             // Input rows padded with zeros on the right and one zero row below: x[i + 1][·] and x[·][j + 1] read 0 past the edge.
@@ -263,7 +267,7 @@ public static unsafe class StridedConvKernels
         int blocks = Blocks(batch, threads);
         // One row of sums per image, added in image order afterwards: the result does not depend on the thread count.
         var perImage = new double[(long)batch * taps];
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int t) =>
         {
             var (from, to) = Block(batch, blocks, t);
             int bufferLength = cin * (n + 1) * rowLength;
@@ -311,6 +315,7 @@ public static unsafe class StridedConvKernels
     }
 
     /// <summary>target[k] = Σ_b rows[b·width + k], in order of b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void SumRows(double[] rows, int count, int width, float* target)
     {
         for (int k = 0; k < width; k++)
@@ -332,7 +337,7 @@ public static unsafe class StridedConvKernels
         nint py = (nint)y, pg = (nint)g, pv = (nint)gv;
         int blocks = Blocks(batch, threads);
         var perImage = new double[(long)batch * channels];
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, t =>
+        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = blocks }, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (int t) =>
         {
             var (from, to) = Block(batch, blocks, t);
             var alpha = Vector256.Create(slope);

@@ -31,6 +31,7 @@ public static class CommandLine
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
         public readonly Option<string> Models = new("--models") { Description = "K, the models trained at once for the batched timing: one count or a comma-separated list (e.g. 10,100), each 1–128", DefaultValueFactory = _ => "5" };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
+        public readonly Option<int> Warmup = new("--warmup") { Description = "untimed steps before each timing (0–100000; a process's first steps pay for JIT compilation and heap growth)", DefaultValueFactory = _ => 50 };
         public readonly Option<bool> Profile = new("--profile") { Description = "instead: where a step's time goes (phases of the step, each layer's forward and backward), with our convolution kernels and with libtorch's, as JSON" };
         public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
         public readonly RootCommand Root;
@@ -53,12 +54,13 @@ public static class CommandLine
                 if (ModelCounts(text) is null) r.AddError($"--models '{text}' must be a count from 1 to 128 or a comma-separated list of them");
             });
             Range(Steps, 1, 100000);
+            Range(Warmup, 0, 100000);
 
             var verify = new Command("verify", "Runs the claim checks of a tier and prints one line per claim of spec/claims.md: " + Verdicts +
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Profile, Device };
+            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Profile, Device };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -113,18 +115,23 @@ public static class CommandLine
                     phases = Ms(profile.Phases), layer_forward = Ms(profile.LayerForward), layer_backward = Ms(profile.LayerBackward) }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
                 return Ok;
             }
-            int steps = p.GetValue(Steps);
-            var one = TrainingBenchmark.Run(1, steps);
-            var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps)).ToArray();
+            int steps = p.GetValue(Steps), warmup = p.GetValue(Warmup);
+            // One model is timed before and after the batched runs, and their mean is the base of every ratio: the first
+            // timing of a process still runs slower (JIT tiers, heap growth), and the host's speed drifts.
+            var first = TrainingBenchmark.Run(1, steps, warmup);
+            var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps, warmup)).ToArray();
+            var last = TrainingBenchmark.Run(1, steps, warmup);
+            var one = first with { MsPerStep = (first.MsPerStep + last.MsPerStep) / 2, MsPerModelStep = (first.MsPerStep + last.MsPerStep) / 2 };
             var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10)) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),
+                one_model_before_and_after = new[] { Math.Round(first.MsPerStep, 2), Math.Round(last.MsPerStep, 2) },
                 batched = batched.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / one.MsPerStep, 2) }),
                 pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
                 pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
                 pytorch = reference is null ? $"not run: {reason}" : $"torch {reference.TorchVersion}, {reference.Threads} threads",
-                steps, device = one.Device, threads = one.Threads, cpu = PyTorchReference.CpuName(),
+                steps, warmup, device = one.Device, threads = one.Threads, cpu = PyTorchReference.CpuName(),
             }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return Ok;
         }

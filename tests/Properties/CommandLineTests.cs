@@ -26,7 +26,7 @@ public class CommandLineTests
     [TestCase("frobnicate"), TestCase("verify", "--tier", "nightly"), TestCase("verify", "--claims", "D99"), TestCase("verify", "--seed", "-3"),
      TestCase("verify", "--seed"), TestCase("verify", "--bogus", "1"), TestCase("verify", "stray"), TestCase("verify", "--tier", "default", "--tier", "gpu"),
      TestCase("bench", "--models", "0"), TestCase("bench", "--models", "5,200"), TestCase("bench", "--models", "5,x"), TestCase("bench", "--device", "tpu"),
-     TestCase("bench", "--steps", "many"), TestCase("cache", "wipe")]
+     TestCase("bench", "--steps", "many"), TestCase("bench", "--warmup", "-1"), TestCase("cache", "wipe")]
     public void Usage_errors_exit_2_with_a_one_line_reason(params string[] args)
     {
         var (code, _, err) = Run(args);
@@ -59,12 +59,16 @@ public class CommandLineTests
     [Test]
     public void Bench_reports_one_and_k_models_and_pytorch_or_why_not_in_one_run()
     {
-        var (code, text, err) = Run("bench", "--steps", "2", "--models", "2,3");
+        var (code, text, err) = Run("bench", "--steps", "2", "--warmup", "1", "--models", "2,3");
         Assert.That(code, Is.Zero, err);
         using var json = System.Text.Json.JsonDocument.Parse(text.Trim());
         var root = json.RootElement;
         double one = root.GetProperty("one_model_ms_per_step").GetDouble();
         Assert.That(one, Is.GreaterThan(0));
+        var beforeAndAfter = root.GetProperty("one_model_before_and_after").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.That(beforeAndAfter, Has.Length.EqualTo(2));
+        Assert.That(one, Is.EqualTo(beforeAndAfter.Average()).Within(0.02), "one model's time is the mean of its timings before and after the batched ones");
+        Assert.That(root.GetProperty("warmup").GetInt32(), Is.EqualTo(1));
         var batched = root.GetProperty("batched").EnumerateArray().ToArray();
         Assert.That(batched.Select(b => b.GetProperty("models").GetInt32()), Is.EqualTo(new[] { 2, 3 }));
         foreach (var b in batched)

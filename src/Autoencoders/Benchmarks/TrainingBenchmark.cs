@@ -15,7 +15,7 @@ public static class TrainingBenchmark
     /// <summary>Times <paramref name="steps"/> steps after <paramref name="warmup"/> untimed ones (a process's first steps also pay for JIT compilation and heap growth).</summary>
     public static Result Run(int models, int steps, int warmup = 50)
     {
-        if (models < 1 || steps < 1) throw new ArgumentException("bench needs at least one model and one step");
+        if (models < 1 || steps < 1 || warmup < 0) throw new ArgumentException("bench needs at least one model, one timed step and no negative warm-up");
         TorchRuntime.Initialise();
         var grid = ImageGrid.Paper;
         using var data = ShapeDataset.Disks(new ExactRenderer(grid, 1.0), RadiusRange.Full(grid), 600, seed: 1);
@@ -24,8 +24,8 @@ public static class TrainingBenchmark
         model.to(TorchRuntime.Device);
         var images = data.Images.to(TorchRuntime.Device);
         var objective = new ReconstructionObjective(model, images);
-        var options = new TrainingOptions { Steps = warmup, Seeds = seeds };
-        Trainer.Train(objective, options);
+        var options = new TrainingOptions { Steps = steps, Seeds = seeds };
+        if (warmup > 0) Trainer.Train(objective, options with { Steps = warmup });
         var clock = Stopwatch.StartNew();
         Trainer.Train(objective, options with { Steps = steps });
         double ms = clock.Elapsed.TotalMilliseconds / steps;

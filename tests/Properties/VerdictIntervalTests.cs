@@ -180,7 +180,7 @@ public class VerdictIntervalTests
     [TestCase(0, 17, true, Verdict.Fail)]
     [TestCase(0, 17, false, Verdict.Fail)]
     public void The_interval_and_the_other_parts_combine_into_one_verdict(int held, int runs, bool partsHeld, Verdict expected) =>
-        Combine("D2", held, runs, partsHeld, expected);
+        _ = Combine("D2", held, runs, partsHeld, expected);
 
     /// <summary>The same for a claim recorded NOT REPRODUCED (D12): a failed part never makes it PASS nor decides it alone.</summary>
     [TestCase(17, 17, true, Verdict.Fail)]
@@ -189,12 +189,29 @@ public class VerdictIntervalTests
     [TestCase(0, 17, false, Verdict.NotReproduced)]
     [TestCase(1, 1, false, Verdict.Inconclusive)]
     public void For_a_claim_recorded_not_reproduced_the_parts_combine_the_same_way(int held, int runs, bool partsHeld, Verdict expected) =>
-        Combine("D12", held, runs, partsHeld, expected);
+        _ = Combine("D12", held, runs, partsHeld, expected);
 
-    static void Combine(string id, int held, int runs, bool partsHeld, Verdict expected)
+    /// <summary>
+    /// A part of the criterion the tier does not run (B2's autoencoder below the Gpu tier) works like a failed part: an
+    /// interval on the paper's side cannot decide PASS without it, an interval on the other side decides anyway (every
+    /// seed must meet every bar, so failing the parts that ran already fails the seed), and the summary says which.
+    /// </summary>
+    [TestCase(17, 17, Verdict.Inconclusive)]
+    [TestCase(0, 17, Verdict.Fail)]
+    [TestCase(1, 1, Verdict.Inconclusive)]
+    public void A_part_not_run_at_the_tier_blocks_pass_but_not_a_decided_failure(int held, int runs, Verdict expected)
+    {
+        var result = Combine("D2", held, runs, partsHeld: true, expected, notRun: "the autoencoder task");
+        Assert.That(result.Summary, Does.Contain("the autoencoder task"));
+        if (held == runs && runs == 17) Assert.That(result.Summary, Does.Contain("would show the claim held"));
+    }
+
+    static ClaimResult Combine(string id, int held, int runs, bool partsHeld, Verdict expected, string? notRun = null)
     {
         var evidence = Evidence.Rate("x", held, runs, runs, 0.5, "t");
-        var check = new FixedCheck(id, new ClaimMeasurement(partsHeld, new Dictionary<string, double>(), "fixed", [], evidence));
-        Assert.That(check.Run(TestRun.Context(Autoencoders.Configuration.Tier.Default)).Verdict, Is.EqualTo(expected));
+        var check = new FixedCheck(id, new ClaimMeasurement(partsHeld, new Dictionary<string, double>(), "fixed", [], evidence, notRun));
+        var result = check.Run(TestRun.Context(Autoencoders.Configuration.Tier.Default));
+        Assert.That(result.Verdict, Is.EqualTo(expected));
+        return result;
     }
 }

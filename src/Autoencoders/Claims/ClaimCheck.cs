@@ -39,7 +39,10 @@ public abstract class ClaimCheck
             // The interval decides: straddling the bar is INCONCLUSIVE (not a failure), whatever the registry expects.
             // A required part that failed blocks PASS but, having no interval, cannot decide NOT REPRODUCED by itself
             // (amended in #15's review: D12, D13 and P5 had been NOT REPRODUCED on point comparisons).
-            var outcome = !m.Held && evidence.Outcome == Outcome.Held ? Outcome.Undecided : evidence.Outcome;
+            // A part of the criterion that this tier does not run (m.Undecided) blocks PASS the same way, and for the
+            // same reason cannot decide NOT REPRODUCED (B2 at a tier without its autoencoder task; #20's review).
+            var blocked = !m.Held || m.Undecided is not null;
+            var outcome = blocked && evidence.Outcome == Outcome.Held ? Outcome.Undecided : evidence.Outcome;
             var metrics = new Dictionary<string, double>(m.Metrics)
             {
                 ["estimate"] = evidence.Interval.Estimate, ["interval_lower"] = evidence.Interval.Lower, ["interval_upper"] = evidence.Interval.Upper, ["bar"] = evidence.Bar,
@@ -52,7 +55,11 @@ public abstract class ClaimCheck
                 metrics["all_runs_interval_upper"] = all.Upper;
             }
             string parts = !m.Held ? " Another required part of the criterion failed" + (evidence.Outcome == Outcome.Held ? ", so the interval cannot show the claim held" : "") + "." : "";
-            string summary = $"{m.Summary}. {evidence}" + (outcome == Outcome.Undecided ? $": undecided at this tier; {evidence.Decider}" : "") + parts;
+            bool blockedByPartNotRun = m.Held && m.Undecided is not null && evidence.Outcome == Outcome.Held;
+            string notRun = m.Undecided is null ? "" : blockedByPartNotRun
+                ? $" The interval alone would show the claim held, but part of the criterion is not run at this tier: {m.Undecided}."
+                : $" Not run at this tier: {m.Undecided}.";
+            string summary = ($"{m.Summary}. {evidence}" + (outcome == Outcome.Undecided && !blockedByPartNotRun ? $": undecided at this tier; {evidence.Decider}" : "")).TrimEnd('.') + "." + parts + notRun;
             var verdict = outcome == Outcome.Undecided ? Verdict.Inconclusive : ClaimResult.Judge(outcome == Outcome.Held, entry.Expected);
             return new ClaimResult(Id, verdict, outcome == Outcome.Held, metrics, entry.Criterion, summary, m.Figures, clock.Elapsed, evidence);
         }

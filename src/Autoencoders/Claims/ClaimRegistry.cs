@@ -28,7 +28,7 @@ public sealed partial class ClaimRegistry
         return Parse(reader.ReadToEnd());
     }
 
-    [GeneratedRegex(@"^## ([DPB]\d+)\s*·\s*(.+?)\s*$")]
+    [GeneratedRegex(@"^## ([DPB]\d+Q?)\s*·\s*(.+?)\s*$")]
     private static partial Regex Heading();
 
     [GeneratedRegex(@"^- \*\*([^*:]+):\*\*\s*(.*)$")]

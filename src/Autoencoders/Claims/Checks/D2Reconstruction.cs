@@ -1,3 +1,4 @@
+using TorchSharp;
 using Autoencoders.Analysis;
 using Autoencoders.Experiments;
 using Autoencoders.Models;
@@ -37,6 +38,7 @@ public sealed class D2Reconstruction : DiskClaimCheck<D2Reconstruction.Seed>
             : below.Max(i => Math.Abs(evaluation.RecoveredRadii[i] - evaluation.Family.SizeFromMass(evaluation.Inputs[i])));
         // Negative control: the same architecture untrained.
         using var untrained = new Autoencoder(suite.Full.Config, [suite.Full.Seeds[k]]);
+        untrained.to(Runtime.TorchRuntime.Device); // the evaluation sends its images there
         using var test = suite.Full.TestSet();
         var control = DiskEvaluation.Of(untrained, test)[0].Reconstruction();
         return new(score.RelativeError, score.RadiusError, minRadius, control.RelativeError, belowError);

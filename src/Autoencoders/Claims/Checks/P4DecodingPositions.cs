@@ -2,6 +2,7 @@ using Autoencoders.Experiments;
 using Autoencoders.Models;
 using Autoencoders.Report;
 using MathNet.Numerics.Statistics;
+using TorchSharp;
 
 namespace Autoencoders.Claims.Checks;
 
@@ -31,6 +32,7 @@ public sealed class P4DecodingPositions : ClaimCheck
         var decoded = DecodedDiracs.Of(context.Get(experiment).Model, Sweep);
         using var untrained = new ConvStack("position-decoder", PositionNetworks.Decoder(), seeds.Length);
         untrained.Initialise(seeds, 0);
+        untrained.to(Runtime.TorchRuntime.Device); // DecodedDiracs sends its codes there (a CPU control failed on CUDA)
         var control = DecodedDiracs.Of(untrained, Sweep);
 
         var metrics = new Dictionary<string, double>();

@@ -118,6 +118,16 @@ public class TrainingLoopTests
         Assert.That((split - grouped).abs().max().item<float>(), Is.LessThan(1e-5f));
         Assert.That((hybrid - grouped).abs().max().item<float>(), Is.LessThan(1e-5f));
         Assert.That(grouped.abs().max().item<float>(), Is.GreaterThan(1e-3f), "the outputs compared are not all zero");
+        // Every layer's output (Table 2's inspection) and the magnitude bound (Prop. 1) go through the same paths.
+        var groupedLayers = model.Encoder.ForwardLayers(x);
+        var groupedBound = model.Encoder.ForwardMagnitude(x);
+        model.Encoder.SplitModels = true;
+        model.Encoder.GroupSmallLayers = true;
+        var hybridLayers = model.Encoder.ForwardLayers(x);
+        Assert.That(hybridLayers, Has.Count.EqualTo(groupedLayers.Count));
+        for (int l = 0; l < hybridLayers.Count; l++)
+            Assert.That((hybridLayers[l] - groupedLayers[l]).abs().max().item<float>(), Is.LessThan(1e-5f), $"layer {l + 1}");
+        Assert.That((model.Encoder.ForwardMagnitude(x) - groupedBound).abs().max().item<float>(), Is.LessThan(1e-5f), "the magnitude bound");
     }
 
     [Test]

@@ -64,7 +64,7 @@ public class B2PlainConvolutionTests
         {
             Assert.That(result.Evidence!.Runs, Is.EqualTo(2));
             foreach (var kind in new[] { "plain", "coordconv" })
-                foreach (var metric in new[] { "regression_within_1px", "regression_exact_pixel", "rendering_mean_iou", "autoencoder_relative_error", "autoencoder_chart_within_1px", "control_rendering_mean_iou", "control_autoencoder_chart_within_1px" })
+                foreach (var metric in new[] { "regression_within_1px", "regression_exact_pixel", "rendering_mean_iou", "autoencoder_relative_error", "autoencoder_chart_within_1px", "autoencoder_local_chart_within_1px", "control_rendering_mean_iou", "control_autoencoder_chart_within_1px" })
                     Assert.That(result.Metrics.Keys.Where(k => k.StartsWith($"{split}.{kind}.{metric}[")), Has.Exactly(2).Items, $"{kind} {metric}");
             Assert.That(result.Metrics[$"{split}.memoriser_within_1px"], Is.LessThan(0.95));
             Assert.That(result.Summary, Does.Not.Contain("Not run at this tier"), "every task ran");

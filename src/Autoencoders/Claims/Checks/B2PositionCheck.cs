@@ -100,6 +100,7 @@ public abstract class B2PositionCheck : ClaimCheck
                 {
                     yield return ($"{p}.autoencoder_relative_error{s}", Autoencoder[k].RelativeError);
                     yield return ($"{p}.autoencoder_chart_within_1px{s}", Autoencoder[k].ChartWithinPixel);
+                    yield return ($"{p}.autoencoder_local_chart_within_1px{s}", Autoencoder[k].LocalChartWithinPixel);
                     yield return ($"{p}.autoencoder_unexplained_share{s}", Autoencoder[k].Trainability.Relative);
                 }
                 yield return ($"{p}.held{s}", Held(k) ? 1 : 0);
@@ -122,7 +123,7 @@ public abstract class B2PositionCheck : ClaimCheck
                 : $"{Enumerable.Range(0, Seeds.Length).Min(f).ToString(format, CultureInfo.InvariantCulture)}–{Enumerable.Range(0, Seeds.Length).Max(f).ToString(format, CultureInfo.InvariantCulture)}";
             var parts = new List<string> { $"regression within 1 px {R(k => Regression[k].WithinPixel, "0.00")} (mean error {R(k => Regression[k].MeanError, "0.00")} px)" };
             if (Rendering is not null) parts.Add($"rendering IoU {R(k => Rendering[k].MeanIoU, "0.00")}");
-            if (Autoencoder is not null) parts.Add($"autoencoder error {R(k => Autoencoder[k].RelativeError, "0.000")}, chart within 1 px {R(k => Autoencoder[k].ChartWithinPixel, "0.00")}");
+            if (Autoencoder is not null) parts.Add($"autoencoder error {R(k => Autoencoder[k].RelativeError, "0.000")}, chart within 1 px {R(k => Autoencoder[k].ChartWithinPixel, "0.00")} (local chart, reported: {R(k => Autoencoder[k].LocalChartWithinPixel, "0.00")})");
             if (Control is { } c) parts.Add($"untrained control: regression within 1 px ≤ {c.Regression.Max(r => r.WithinPixel):0.00}");
             return $"{Name}: {string.Join(", ", parts)}";
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using Autoencoders.Experiments;
 using Autoencoders.Report;
 
@@ -29,6 +30,7 @@ public static class EllipseChartPart
         var training = Experiment(context);
         var runs = context.Get(new EllipseChartEvaluations(training));
         using var untrained = new Models.Autoencoder(training.Config, training.Seeds);
+        untrained.to(Runtime.TorchRuntime.Device); // its evaluation sends the images there
         var controls = training.Evaluate(untrained);
         var failed = controls.Select((c, k) => (c, k)).Where(p => p.c.RelativeError < MaxRelativeError || p.c.ChartWithinPixel >= MinChartShare).ToArray();
         if (failed.Length > 0)

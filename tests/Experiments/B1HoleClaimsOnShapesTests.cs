@@ -33,4 +33,27 @@ public class B1HoleClaimsOnShapesTests
                     Assert.That(M($"{shape}.{claim}.runs"), Is.EqualTo(2), $"{shape} {claim}: both toy seeds were judged (trained or not)");
         });
     }
+
+    /// <summary>
+    /// The d = 2 ellipse chart's path (Experiment tier and above) on a toy budget: two seeds, 20 steps; its evaluation
+    /// images rendered once for the trained networks, the untrained control and the figure. Pins the plumbing only.
+    /// </summary>
+    [Test, Claim("B1"), Category("Experiment")] // the 3 000 training ellipses take about a minute to render
+    public void The_d2_ellipse_chart_runs_end_to_end_on_a_toy_budget()
+    {
+        var experiment = Budget.For(Tier.Experiment, baseSeed: 900);
+        var toy = experiment with
+        {
+            Disks = new DiskBudget(Seeds: 2, Steps: 20, BiasFreeSteps: 20, GeneralisationSteps: 20, GeneralisationBatch: 20, Sigma: 1.0, SmallestCheckedRadius: 12, ProfileSupport: false),
+            Shapes = new ShapeBudget(Claims: ["D6"], Chart: new EllipseChartBudget(Seeds: 2, Steps: 20, Batch: 20)),
+        };
+        var r = ClaimChecks.All["B1"].Run(TestRun.Context(Tier.Experiment) with { Budget = toy });
+        Assert.Multiple(() =>
+        {
+            Assert.That(r.Metrics.Keys.Where(k => k.StartsWith("ellipses_ab.chart_within_1px[")), Has.Exactly(2).Items);
+            Assert.That(r.Metrics.Keys.Where(k => k.StartsWith("ellipses_ab.control_relative_error[")), Has.Exactly(2).Items, "the control ran per seed");
+            Assert.That(r.Figures.Select(Path.GetFileName), Does.Contain("b1_ellipses_ab_chart.png"));
+            Assert.That(r.Figures, Is.All.Matches<string>(File.Exists));
+        });
+    }
 }

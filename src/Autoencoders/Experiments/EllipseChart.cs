@@ -60,12 +60,12 @@ public sealed record EllipseChartExperiment(int[] Seeds, int Steps, int Batch = 
         return (model, Seeds, adam, result);
     }, store.Log);
 
-    public Evaluation[] Evaluate(Autoencoder model)
+    /// <summary>Every model of <paramref name="model"/> on the evaluation images, rendered once per store (<see cref="EllipseChartImages"/>).</summary>
+    public Evaluation[] Evaluate(Autoencoder model, ExperimentStore store)
     {
         var testAxes = TestAxes();
         var fitAxes = TrainingAxes().Take(ChartFitCount).ToArray();
-        using var test = Render(testAxes);
-        using var fit = Render(fitAxes);
+        var (test, fit) = store.Get(new EllipseChartImages(this));
         var (testCodes, testOutputs) = Pass(model, test);
         var (fitCodes, fitOutputs) = Pass(model, fit);
         var testImages = Rows(test);
@@ -92,5 +92,21 @@ public sealed record EllipseChartExperiment(int[] Seeds, int Steps, int Batch = 
 /// <summary>Each model of <paramref name="Training"/> evaluated (<see cref="EllipseChartExperiment.Evaluate"/>).</summary>
 public sealed record EllipseChartEvaluations(EllipseChartExperiment Training) : IExperiment<EllipseChartExperiment.Evaluation[]>
 {
-    public EllipseChartExperiment.Evaluation[] Run(ExperimentStore store) => Training.Evaluate(store.Get(Training).Model);
+    public EllipseChartExperiment.Evaluation[] Run(ExperimentStore store) => Training.Evaluate(store.Get(Training).Model, store);
+}
+
+/// <summary>
+/// The evaluation images of <paramref name="Training"/>: the held-out (a, b) grid and the first
+/// <see cref="EllipseChartExperiment.ChartFitCount"/> training ellipses, rendered once per store (about 20 s by
+/// quadrature) for the trained networks, their untrained control and the chart figure alike. The store disposes them.
+/// </summary>
+public sealed record EllipseChartImages(EllipseChartExperiment Training) : IExperiment<EllipseChartImages.Sets>
+{
+    public sealed record Sets(ShapeDataset Test, ShapeDataset Fit) : IDisposable
+    {
+        public void Dispose() { Test.Dispose(); Fit.Dispose(); }
+    }
+
+    public Sets Run(ExperimentStore store) =>
+        new(Training.Render(EllipseChartExperiment.TestAxes()), Training.Render(Training.TrainingAxes().Take(EllipseChartExperiment.ChartFitCount).ToArray()));
 }

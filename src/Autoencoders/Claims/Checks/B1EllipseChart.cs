@@ -31,7 +31,7 @@ public static class EllipseChartPart
         var runs = context.Get(new EllipseChartEvaluations(training));
         using var untrained = new Models.Autoencoder(training.Config, training.Seeds);
         untrained.to(Runtime.TorchRuntime.Device); // its evaluation sends the images there
-        var controls = training.Evaluate(untrained);
+        var controls = training.Evaluate(untrained, context.Store);
         var failed = controls.Select((c, k) => (c, k)).Where(p => p.c.RelativeError < MaxRelativeError || p.c.ChartWithinPixel >= MinChartShare).ToArray();
         if (failed.Length > 0)
             throw new InvalidOperationException($"negative control failed: untrained d = 2 ellipse network of seed {training.Seeds[failed[0].k]} has relative error {failed[0].c.RelativeError:0.000}, chart {failed[0].c.ChartWithinPixel:0.00}");
@@ -66,9 +66,7 @@ public static class EllipseChartPart
     static string Draw(ClaimContext context, EllipseChartExperiment training)
     {
         var model = context.Get(training).Model;
-        var axes = EllipseChartExperiment.TestAxes();
-        using var test = training.Render(axes);
-        var codes = EllipseChartExperiment.Pass(model, test).Codes[0]; // model 0
+        var codes = EllipseChartExperiment.Pass(model, context.Get(new EllipseChartImages(training)).Test).Codes[0]; // model 0, the held-out grid
         int p = EllipseChartExperiment.TestPerAxis;
         double Z(int i, int j) => j == 0 ? codes[i].Item1 : codes[i].Item2;
         var series = new List<Figures.Series>();

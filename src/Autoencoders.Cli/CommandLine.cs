@@ -109,7 +109,7 @@ public static class CommandLine
             {
                 if (TorchRuntime.Device.type != TorchSharp.DeviceType.CPU)
                     throw new UsageException("bench --profile compares our CPU convolution kernels with libtorch's: it runs on the CPU only (--device cpu)");
-                var profiles = StepProfile.Compare(ModelCounts(p.GetValue(Models)!)![0], Math.Min(p.GetValue(Steps), 200));
+                var profiles = StepProfile.Compare(ModelCounts(p.GetValue(Models)!)![0], Math.Min(p.GetValue(Steps), 200), warmup: p.GetValue(Warmup));
                 static object Ms(StepProfile.Phase[] phases) => phases.Select(x => new { name = x.Name, ms = Math.Round(x.Ms, 2) });
                 output.WriteLine(JsonSerializer.Serialize(profiles.Select(profile => new { convolutions = profile.OwnKernels ? "ours" : "libtorch", models = profile.Models, batch = profile.BatchSize, ms_per_step = Math.Round(profile.MsPerStep, 2), threads = profile.Threads,
                     phases = Ms(profile.Phases), layer_forward = Ms(profile.LayerForward), layer_backward = Ms(profile.LayerBackward) }), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
@@ -122,7 +122,7 @@ public static class CommandLine
             var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps, warmup)).ToArray();
             var last = TrainingBenchmark.Run(1, steps, warmup);
             var one = first with { MsPerStep = (first.MsPerStep + last.MsPerStep) / 2, MsPerModelStep = (first.MsPerStep + last.MsPerStep) / 2 };
-            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10)) : (null, "the reference runs on the CPU only");
+            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),

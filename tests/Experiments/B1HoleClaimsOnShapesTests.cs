@@ -4,15 +4,16 @@ using Autoencoders.Configuration;
 namespace Autoencoders.Tests.Experiments;
 
 /// <summary>
-/// B1's hole claims (D11, D12) on squares and ellipses run only at the Gpu tier, about 3 h on a 2-core CPU, and had
-/// never run end to end. This runs that tier's B1 path on a toy budget (two seeds, 30 steps, batch 20, seeds 901–902,
-/// which no tier uses), so a missing piece fails here in minutes rather than after hours of training (nightly, with the Experiment tier). The toy networks
+/// B1's hole claims (D11, D12) on squares and ellipses (from the Experiment tier; at the Gpu tier's budgets too, which
+/// this budget starts from) had never run end to end. This runs the B1 path with them on a toy budget (two seeds, 30
+/// steps, batch 20, seeds 901–902, which no tier uses), so a missing piece fails here in minutes rather than after an
+/// hour of training (nightly, with the Experiment tier). The toy networks
 /// do not learn: the test pins the plumbing (every comparison reported, with each side's runs counted), not a verdict.
 /// </summary>
 public class B1HoleClaimsOnShapesTests
 {
     [Test, Claim("B1"), Category("Experiment")] // about 1.5 min (the shapes' hole datasets): too long for the default tier
-    public void The_Gpu_tiers_B1_path_with_the_hole_claims_runs_end_to_end_on_a_toy_budget()
+    public void The_B1_path_with_the_hole_claims_runs_end_to_end_on_a_toy_budget()
     {
         var gpu = Budget.For(Tier.Gpu, baseSeed: 900);
         var toy = gpu with

@@ -65,6 +65,8 @@ public class B1ShapesTests
     /// <summary>
     /// Recorded on fresh seeds 101–106 (spec/claims.md, B1): INCONCLUSIVE; D6 and D9 decided on both shapes as on disks
     /// (6/6), D2 and D3 undecided on shapes and disks alike, no comparison disagreeing; the d = 2 ellipses reported.
+    /// Recorded on those 8 comparisons, before D11 and D12 joined the Experiment tier: for the hole comparisons, not yet
+    /// run at this tier, "INCONCLUSIVE, none disagreeing" is still a prediction (both are INCONCLUSIVE on disks there).
     /// </summary>
     [Test, Claim("B1"), Category("Experiment")]
     public void Over_six_seeds_the_rank_one_output_and_the_gauge_profile_carry_over_and_nothing_disagrees()

@@ -27,7 +27,7 @@ public class B2PlainConvolutionTests
             // The negative controls ran and are reported: untrained encoders locate (almost) no test centre, and the
             // nearest training position is within 1 px of fewer test centres than the bar asks for (never in their pixel).
             Assert.That(result.Metrics.Where(m => m.Key.Contains(".control_regression_within_1px[")).Select(m => m.Value), Has.Exactly(4).Items.And.All.LessThan(0.1));
-            Assert.That(result.Metrics["uniform.memoriser_within_1px"], Is.LessThan(0.95));
+            Assert.That(result.Metrics["uniform.memoriser_within_1px"], Is.InRange(0.80, 0.90), "the memoriser's share is reported (B2NotSoClevrSplitTests pins it)");
             Assert.That(result.Metrics["uniform.memoriser_exact_pixel"], Is.Zero);
             Assert.That(result.Metrics.Keys.Any(k => k.StartsWith("quadrant.")), Is.False, "B2 is the uniform split");
             Assert.That(result.Summary, Does.Contain("Not run at this tier").And.Contain("rendering").And.Contain("autoencoder"));
@@ -66,7 +66,7 @@ public class B2PlainConvolutionTests
             foreach (var kind in new[] { "plain", "coordconv" })
                 foreach (var metric in new[] { "regression_within_1px", "regression_exact_pixel", "rendering_mean_iou", "autoencoder_relative_error", "autoencoder_chart_within_1px", "autoencoder_local_chart_within_1px", "control_rendering_mean_iou", "control_autoencoder_chart_within_1px" })
                     Assert.That(result.Metrics.Keys.Where(k => k.StartsWith($"{split}.{kind}.{metric}[")), Has.Exactly(2).Items, $"{kind} {metric}");
-            Assert.That(result.Metrics[$"{split}.memoriser_within_1px"], Is.LessThan(0.95));
+            Assert.That(result.Metrics[$"{split}.memoriser_within_1px"], split == "uniform" ? Is.InRange(0.80, 0.90) : Is.LessThanOrEqualTo(53.0 / 729), "the memoriser on this split's data");
             Assert.That(result.Summary, Does.Not.Contain("Not run at this tier"), "every task ran");
             Assert.That(result.Figures.Select(Path.GetFileName), Is.SupersetOf(new[]
                 { $"b2_regression_error_{split}_plain.png", $"b2_regression_error_{split}_coordconv.png", $"b2_renderings_{split}.png", $"b2_against_coordconv_{split}.png" }));

@@ -70,13 +70,23 @@ public class B2NotSoClevrSplitTests
         Assert.Throws<ArgumentException>(() => B2PositionCheck.NearestTrainingPosition(test, []));
     }
 
-    [TestCase(NotSoClevrSplit.Uniform, 0.95), TestCase(NotSoClevrSplit.Quadrant, 0.2)]
-    public void The_memoriser_cannot_meet_the_1_px_bar_and_never_lands_in_a_test_centres_own_pixel(NotSoClevrSplit split, double below)
+    [TestCase(NotSoClevrSplit.Uniform, 1), TestCase(NotSoClevrSplit.Uniform, 101), TestCase(NotSoClevrSplit.Quadrant, 101)]
+    public void The_memoriser_cannot_meet_the_1_px_bar_and_never_lands_in_a_test_centres_own_pixel(NotSoClevrSplit split, int seed)
     {
-        // The training set the check uses (3 000 positions, the data seed of `verify --tier experiment --seed 100`).
-        var test = NotSoClevr.TestCentres(split, seed: 101);
-        var (within, exact) = B2PositionCheck.NearestTrainingPosition(test, NotSoClevr.ContinuousTrainingPositions(split, 3000, seed: 101));
-        Assert.That(within, Is.LessThan(below).And.LessThan(B2PositionCheck.MinWithinPixel));
-        Assert.That(exact, Is.Zero, "every training position lies in a training centre's pixel");
+        // The training sets the check uses: 3 000 positions, data seeds of `verify` (1) and `verify --tier experiment --seed 100` (101).
+        var test = NotSoClevr.TestCentres(split, seed);
+        var (within, exact) = B2PositionCheck.NearestTrainingPosition(test, NotSoClevr.ContinuousTrainingPositions(split, 3000, seed));
+        Assert.Multiple(() =>
+        {
+            if (split == NotSoClevrSplit.Uniform)
+                // A test centre's four neighbours are training centres with probability 3/4 each; one of the ~1 training
+                // position per centre must land within 1 px: most test centres, not 95% (the review's simulation: 0.85–0.87).
+                Assert.That(within, Is.InRange(0.80, 0.90));
+            else
+                // Only the 53 centres on the quadrant's edge (x or y = 33) have training positions within 1 px.
+                Assert.That(within, Is.LessThanOrEqualTo(53.0 / 729));
+            Assert.That(within, Is.LessThan(B2PositionCheck.MinWithinPixel));
+            Assert.That(exact, Is.Zero, "every training position lies in a training centre's pixel");
+        });
     }
 }

@@ -12,7 +12,7 @@ public static class PyTorchReference
     public sealed record Result(double MsPerStep, string TorchVersion, int Threads);
 
     /// <summary>The reference's ms per step, or null with the reason it could not run (no python3, no torch, an error).</summary>
-    public static (Result? Result, string? Reason) Run(int steps, int threads, TimeSpan timeout)
+    public static (Result? Result, string? Reason) Run(int steps, int threads, TimeSpan timeout, int warmup = 50)
     {
         using var stream = typeof(PyTorchReference).Assembly.GetManifestResourceStream("pytorch_step.py")
             ?? throw new InvalidOperationException("bench/pytorch_step.py is not embedded in the Autoencoders assembly");
@@ -21,7 +21,7 @@ public static class PyTorchReference
         {
             using (var file = File.Create(script)) stream.CopyTo(file);
             var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[] { script, steps.ToString(), threads.ToString() }) start.ArgumentList.Add(a);
+            foreach (var a in new[] { script, steps.ToString(), threads.ToString(), warmup.ToString() }) start.ArgumentList.Add(a);
             Process process;
             try { process = Process.Start(start)!; }
             catch (System.ComponentModel.Win32Exception) { return (null, "python3 is not installed"); }

@@ -21,9 +21,9 @@ public static class StepProfile
     public sealed record Result(int Models, int BatchSize, double MsPerStep, Phase[] Phases, Phase[] LayerForward, Phase[] LayerBackward, int Threads, bool OwnKernels);
 
     /// <summary>The profile with our kernels (<see cref="ConvStack.OwnKernels"/>) and with libtorch's convolutions, in one run.</summary>
-    public static Result[] Compare(int models = 1, int steps = 30, int batch = 300) => [Run(models, steps, batch, ownKernels: true), Run(models, steps, batch, ownKernels: false)];
+    public static Result[] Compare(int models = 1, int steps = 30, int batch = 300, int warmup = 50) => [Run(models, steps, batch, ownKernels: true, warmup), Run(models, steps, batch, ownKernels: false, warmup)];
 
-    public static Result Run(int models = 1, int steps = 30, int batch = 300, bool ownKernels = true)
+    public static Result Run(int models = 1, int steps = 30, int batch = 300, bool ownKernels = true, int warmup = 50)
     {
         TorchRuntime.Initialise();
         var grid = ImageGrid.Paper;
@@ -39,7 +39,7 @@ public static class StepProfile
         var clock = new Stopwatch();
         double Lap() { double ms = clock.Elapsed.TotalMilliseconds; clock.Restart(); return ms; }
         var all = Stopwatch.StartNew();
-        for (int step = -50; step < steps; step++) // 50 warm-up steps, not counted (the first steps of a process also pay for JIT and heap growth)
+        for (int step = -warmup; step < steps; step++) // warm-up steps, not counted (the first steps of a process also pay for JIT and heap growth)
         {
             if (step == 0) { Array.Clear(totals); all.Restart(); }
             clock.Restart();

@@ -12,9 +12,11 @@ namespace Autoencoders.Claims;
 /// is reported FAIL.
 /// </summary>
 /// <param name="Undecided">
-/// For a claim judged by comparing other claims' verdicts (B1) rather than by an interval of its own: why the
-/// comparison cannot decide (a compared verdict is itself INCONCLUSIVE). With <see cref="Held"/> true the claim is then
-/// INCONCLUSIVE; a comparison that decided against it (Held false) is judged as not held whatever else is undecided.
+/// What keeps the claim from being decided, besides the interval. Without <see cref="Evidence"/> (a claim judged by
+/// comparing other claims' verdicts, B1): why the comparison cannot decide (a compared verdict is itself INCONCLUSIVE);
+/// with <see cref="Held"/> true the claim is then INCONCLUSIVE, and a comparison decided against it (Held false) is
+/// judged as not held whatever else is undecided. With an interval (B2, B2Q): a part of the criterion the tier does not
+/// run; like a failed part it keeps an interval on the paper's side from deciding, and leaves a decided failure decided.
 /// </param>
 public sealed record ClaimMeasurement(bool Held, IReadOnlyDictionary<string, double> Metrics, string Summary, IReadOnlyList<string> Figures, Evidence? Evidence = null, string? Undecided = null);
 

@@ -172,8 +172,9 @@ public static class Figures
     public sealed record IntervalRow(string Label, double Estimate, double Lower, double Upper, double Bar, string Verdict);
 
     /// <summary>
-    /// Estimates (dots) with their 95% intervals (vertical bars) against each claim's bar (a short dashed line), one
-    /// column per claim labelled with its id and verdict: the figure of the verdicts judged over runs.
+    /// Estimates (dots) with their 95% intervals (vertical bars) against each claim's bar (a short dashed line; none where
+    /// the bar is NaN, a number reported beside the judged ones), one column per claim labelled with its id and verdict:
+    /// the figure of the verdicts judged over runs.
     /// </summary>
     public static string Intervals(string path, string title, string yLabel, IReadOnlyList<IntervalRow> rows)
     {
@@ -187,9 +188,10 @@ public static class Figures
             interval.LineWidth = 3;
             interval.MarkerSize = 0;
             interval.Color = Colors.SteelBlue;
-            var estimate = plot.Add.Scatter(new double[] { i }, new[] { double.IsFinite(r.Estimate) ? r.Estimate : r.Bar });
+            var estimate = plot.Add.Scatter(new double[] { i }, new[] { double.IsFinite(r.Estimate) ? r.Estimate : double.IsFinite(r.Bar) ? r.Bar : 0 });
             estimate.MarkerSize = 9;
             estimate.Color = Colors.Black;
+            if (!double.IsFinite(r.Bar)) continue; // a reported number beside the judged ones, with no bar of its own
             var bar = plot.Add.Scatter(new[] { i - 0.3, i + 0.3 }, new[] { r.Bar, r.Bar });
             bar.LinePattern = LinePattern.Dashed;
             bar.LineWidth = 2;

@@ -93,8 +93,8 @@ public static class ReportWriter
     static IEnumerable<(string File, string Title, List<ClaimResult> Members)> Groups(IEnumerable<ClaimResult> judged)
     {
         static string GroupOf(string id) =>
-            id.StartsWith('P') ? "positions" : int.TryParse(id[1..], out int n) && id[0] == 'D' && n >= 12 ? "hole" : "disks";
-        var titles = new Dictionary<string, string> { ["disks"] = "Sec. 4, disk autoencoders (D2–D11)", ["hole"] = "Sec. 4.4, the hole: regularisers and a GAN (D12–D15)", ["positions"] = "Sec. 5, positions (P3–P5)" };
+            id.StartsWith('P') ? "positions" : id.StartsWith('B') ? "beyond" : int.TryParse(id[1..], out int n) && n >= 12 ? "hole" : "disks";
+        var titles = new Dictionary<string, string> { ["disks"] = "Sec. 4, disk autoencoders (D2–D11)", ["hole"] = "Sec. 4.4, the hole: regularisers and a GAN (D12–D15)", ["positions"] = "Sec. 5, positions (P3–P5)", ["beyond"] = "Beyond the paper (B1–B4, B2Q)" };
         return judged.GroupBy(r => GroupOf(r.Id)).Select(g => (g.Key, titles.GetValueOrDefault(g.Key, g.Key), g.ToList()));
     }
 

@@ -121,7 +121,7 @@ public sealed class B1Shapes : ClaimCheck
         // "Held" is the disk claim's own observation (for D3, "the code follows the area", which does not hold on disks):
         // B1 asks whether each shape reaches the disk's outcome, not whether the disk claim is true.
         string summary = $"carried-over claims, outcome of the disk claim's criterion on the shape with its estimate and 95% interval (outcome on disks); agreement, not the paper's observation, is what B1 judges: {table}"
-            + (notRun.Count == 0 ? "" : $". Not run at this tier: {string.Join(", ", notRun)} (the Gpu tier)")
+            + (notRun.Count == 0 ? "" : $". Not run at this tier: {string.Join(", ", notRun)} (from the Experiment tier)")
             + (chart is null ? "" : $". Ellipses (a, b) with d = 2 (reported, not in the verdict): {chart.Summary}")
             + $". Per claim on the shapes: {string.Join(" | ", details)}";
         if (disagree.Count > 0)

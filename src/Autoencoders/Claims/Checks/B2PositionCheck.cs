@@ -112,6 +112,7 @@ public abstract class B2PositionCheck : ClaimCheck
                     {
                         yield return ($"{p}.control_autoencoder_relative_error{s}", c.Autoencoder[k].RelativeError);
                         yield return ($"{p}.control_autoencoder_chart_within_1px{s}", c.Autoencoder[k].ChartWithinPixel);
+                        yield return ($"{p}.control_autoencoder_local_chart_within_1px{s}", c.Autoencoder[k].LocalChartWithinPixel);
                     }
                 }
             }
@@ -209,7 +210,8 @@ public abstract class B2PositionCheck : ClaimCheck
             foreach (var (label, share) in new (string, Func<CoordinateRegressionExperiment.Evaluation, double>)[] { ("within 1 px", r => r.WithinPixel), ("own pixel", ExactPixel) })
             {
                 var i = Analysis.Intervals.Bootstrap(trained.Select(k => share(n.Regression[k])).ToArray(), s => s.Average());
-                summaryRows.Add(new($"ours {n.Name}\n{label}", i.Estimate, i.Lower, i.Upper, MinWithinPixel, $"{trained.Length} seeds"));
+                // Only the within-1-px share is judged against the bar; the own-pixel share is drawn without one.
+                summaryRows.Add(new($"ours {n.Name}\n{label}", i.Estimate, i.Lower, i.Upper, label == "within 1 px" ? MinWithinPixel : double.NaN, $"{trained.Length} seeds"));
             }
         }
         summaryRows.Add(new("memoriser\nwithin 1 px", memoriser.WithinPixel, memoriser.WithinPixel, memoriser.WithinPixel, MinWithinPixel, "nearest training position"));
@@ -231,9 +233,11 @@ public abstract class B2PositionCheck : ClaimCheck
             : $"{string.Join(" and ", notRun)}; a seed must meet every task's bar, so this tier can show the plain networks fail, not that they hold");
     }
 
+    /// <summary>The own-pixel share's range over the trained seeds.</summary>
     static string Range(Networks n)
     {
-        var v = n.Regression.Select(ExactPixel).ToArray();
+        var v = n.Regression.Where((_, k) => n.Trained(k)).Select(ExactPixel).ToArray();
+        if (v.Length == 0) return "no seed trained";
         return v.Length == 1 ? v[0].ToString("0.00", CultureInfo.InvariantCulture) : $"{v.Min().ToString("0.00", CultureInfo.InvariantCulture)}–{v.Max().ToString("0.00", CultureInfo.InvariantCulture)}";
     }
 
@@ -281,9 +285,9 @@ public abstract class B2PositionCheck : ClaimCheck
         string name = split.ToString().ToLowerInvariant();
         var published = new List<Figures.IntervalRow>
         {
-            split == NotSoClevrSplit.Uniform ? new("Liu et al. conv\n(as summarised)", 0.86, 0.86, 0.86, MinWithinPixel, "classification")
-                : new("Liu et al. conv\n(as summarised)", 0.0, 0.0, 0.0, MinWithinPixel, "classification"),
-            new("Liu et al. CoordConv\n(as summarised)", 1.0, 1.0, 1.0, MinWithinPixel, "classification"),
+            split == NotSoClevrSplit.Uniform ? new("Liu et al. conv\n(as summarised)", 0.86, 0.86, 0.86, double.NaN, "classification")
+                : new("Liu et al. conv\n(as summarised)", 0.0, 0.0, 0.0, double.NaN, "classification"),
+            new("Liu et al. CoordConv\n(as summarised)", 1.0, 1.0, 1.0, double.NaN, "classification"),
         };
         return Figures.Intervals(context.FigurePath($"b2_against_coordconv_{name}.png"), $"B2, {name} split: test centres located (our regression) beside CoordConv's published accuracy (their classification task)",
             "share of test centres", [.. ours, .. published]);

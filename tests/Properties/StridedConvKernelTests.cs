@@ -85,15 +85,22 @@ public class StridedConvKernelTests
                 ? nn.functional.conv_transpose2d(x, w, bias, strides: [2, 2], padding: [1, 1], output_padding: [1, 1])
                 : nn.functional.conv2d(x, w, bias, strides: [2, 2], padding: [1, 1]);
             var reference = slope == 1 ? conv : nn.functional.leaky_relu(conv, slope);
-            var g = randn_like(reference);
+            // The leaky ReLU has a kink at 0, where float rounding of ours and libtorch's pre-activations can fall on either
+            // side and the two gradients differ by (1 − α)·g there, legitimately (seen: shape (3, 1, 6, 48) has an
+            // exact 0). The output gradient is therefore zero within 1e-4 of the kink, so both sides agree what to sum.
+            var pre = conv.detach();
+            var g = randn_like(reference) * (pre.abs() > 1e-4 * pre.abs().max()).to_type(ScalarType.Float32);
             (reference * g).sum().backward();
             var (rx, rw, rb) = (x.grad!.clone(), w.grad!.clone(), bias?.grad!.clone());
             x.grad!.zero_(); w.grad!.zero_(); bias?.grad!.zero_();
             var ours = StridedConv.Layer(x, w, bias, slope, transposed, threads: 2);
             (ours * g).sum().backward();
-            double dy = RelativeDifference(ours, reference), dx = RelativeDifference(x.grad!, rx), dw = RelativeDifference(w.grad!, rw), db = bias is null ? 0 : RelativeDifference(bias.grad!, rb!);
-            // The bias gradient sums up to 5·64² terms of both signs in float: its cancellation leaves ~1e-5 relative.
-            return (dy < Tolerance && dx < Tolerance && dw < Tolerance && db < 1e-4).Label($"{shape}: value {dy:E1}, gradients: input {dx:E1}, weight {dw:E1}, bias {db:E1}");
+            // The bias gradient sums up to 5·80² terms of both signs: its rounding is bounded relative to the sum of their
+            // magnitudes, Σ|g| per channel, not to the (cancelled) sum itself (relative to which one output channel
+            // showed 1.2e-4 to 3.3e-4).
+            double db = bias is null ? 0 : (bias.grad! - rb!).abs().max().item<float>() / Math.Max(1e-12, g.abs().sum([0, 2, 3]).max().item<float>());
+            double dy = RelativeDifference(ours, reference), dx = RelativeDifference(x.grad!, rx), dw = RelativeDifference(w.grad!, rw);
+            return (dy < Tolerance && dx < Tolerance && dw < Tolerance && db < Tolerance).Label($"{shape}: value {dy:E1}, gradients: input {dx:E1}, weight {dw:E1}, bias {db:E1} of Σ|g|");
         }));
     }
 

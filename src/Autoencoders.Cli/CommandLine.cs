@@ -121,7 +121,8 @@ public static class CommandLine
             var first = TrainingBenchmark.Run(1, steps, warmup);
             var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps, warmup)).ToArray();
             var last = TrainingBenchmark.Run(1, steps, warmup);
-            var one = first with { MsPerStep = (first.MsPerStep + last.MsPerStep) / 2, MsPerModelStep = (first.MsPerStep + last.MsPerStep) / 2 };
+            double mean = (first.MsPerStep + last.MsPerStep) / 2;
+            var one = first with { MsPerStep = mean, MsPerModelStep = mean };
             var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {

@@ -27,7 +27,7 @@ public static class TrainingBenchmark
         var options = new TrainingOptions { Steps = steps, Seeds = seeds };
         if (warmup > 0) Trainer.Train(objective, options with { Steps = warmup });
         var clock = Stopwatch.StartNew();
-        Trainer.Train(objective, options with { Steps = steps });
+        Trainer.Train(objective, options);
         double ms = clock.Elapsed.TotalMilliseconds / steps;
         return new Result(models, steps, ms, ms / models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
     }

@@ -63,9 +63,7 @@ public sealed record EllipseChartExperiment(int[] Seeds, int Steps, int Batch = 
     /// <summary>Every model of <paramref name="model"/> on the evaluation images, rendered once per store (<see cref="EllipseChartImages"/>).</summary>
     public Evaluation[] Evaluate(Autoencoder model, ExperimentStore store)
     {
-        var testAxes = TestAxes();
-        var fitAxes = TrainingAxes().Take(ChartFitCount).ToArray();
-        var (test, fit) = store.Get(new EllipseChartImages(this));
+        var (testAxes, test, fitAxes, fit) = store.Get(new EllipseChartImages(this));
         var (testCodes, testOutputs) = Pass(model, test);
         var (fitCodes, fitOutputs) = Pass(model, fit);
         var testImages = Rows(test);
@@ -102,11 +100,15 @@ public sealed record EllipseChartEvaluations(EllipseChartExperiment Training) : 
 /// </summary>
 public sealed record EllipseChartImages(EllipseChartExperiment Training) : IExperiment<EllipseChartImages.Sets>
 {
-    public sealed record Sets(ShapeDataset Test, ShapeDataset Fit) : IDisposable
+    public sealed record Sets((double A, double B)[] TestAxes, ShapeDataset Test, (double A, double B)[] FitAxes, ShapeDataset Fit) : IDisposable
     {
         public void Dispose() { Test.Dispose(); Fit.Dispose(); }
     }
 
-    public Sets Run(ExperimentStore store) =>
-        new(Training.Render(EllipseChartExperiment.TestAxes()), Training.Render(Training.TrainingAxes().Take(EllipseChartExperiment.ChartFitCount).ToArray()));
+    public Sets Run(ExperimentStore store)
+    {
+        var testAxes = EllipseChartExperiment.TestAxes();
+        var fitAxes = Training.TrainingAxes().Take(EllipseChartExperiment.ChartFitCount).ToArray();
+        return new(testAxes, Training.Render(testAxes), fitAxes, Training.Render(fitAxes));
+    }
 }

@@ -32,6 +32,7 @@ public static class CommandLine
         public readonly Option<string> Models = new("--models") { Description = "K, the models trained at once for the batched timing: one count or a comma-separated list (e.g. 10,100), each 1–128", DefaultValueFactory = _ => "5" };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
         public readonly Option<int> Warmup = new("--warmup") { Description = "untimed steps before each timing (0–100000; a process's first steps pay for JIT compilation and heap growth)", DefaultValueFactory = _ => 50 };
+        public readonly Option<string> Python = new("--python") { Description = "the Python interpreter that runs the PyTorch reference step (e.g. /usr/bin/python3, where Debian's python3-torch is installed)", DefaultValueFactory = _ => "python3" };
         public readonly Option<bool> Profile = new("--profile") { Description = "instead: where a step's time goes (phases of the step, each layer's forward and backward), with our convolution kernels and with libtorch's, as JSON" };
         public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
         public readonly RootCommand Root;
@@ -55,12 +56,13 @@ public static class CommandLine
             });
             Range(Steps, 1, 100000);
             Range(Warmup, 0, 100000);
+            Python.Validators.Add(r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("--python needs an interpreter (a name on PATH or a path)"); });
 
             var verify = new Command("verify", "Runs the claim checks of a tier and prints one line per claim of spec/claims.md: " + Verdicts +
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Profile, Device };
+            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -123,7 +125,7 @@ public static class CommandLine
             var last = TrainingBenchmark.Run(1, steps, warmup);
             double mean = (first.MsPerStep + last.MsPerStep) / 2;
             var one = first with { MsPerStep = mean, MsPerModelStep = mean };
-            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
+            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(p.GetValue(Python)!, steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),

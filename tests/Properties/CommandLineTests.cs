@@ -26,7 +26,7 @@ public class CommandLineTests
     [TestCase("frobnicate"), TestCase("verify", "--tier", "nightly"), TestCase("verify", "--claims", "D99"), TestCase("verify", "--seed", "-3"),
      TestCase("verify", "--seed"), TestCase("verify", "--bogus", "1"), TestCase("verify", "stray"), TestCase("verify", "--tier", "default", "--tier", "gpu"),
      TestCase("bench", "--models", "0"), TestCase("bench", "--models", "5,200"), TestCase("bench", "--models", "5,x"), TestCase("bench", "--device", "tpu"),
-     TestCase("bench", "--steps", "many"), TestCase("bench", "--warmup", "-1"), TestCase("cache", "wipe")]
+     TestCase("bench", "--steps", "many"), TestCase("bench", "--warmup", "-1"), TestCase("bench", "--python", " "), TestCase("cache", "wipe")]
     public void Usage_errors_exit_2_with_a_one_line_reason(params string[] args)
     {
         var (code, _, err) = Run(args);
@@ -82,6 +82,17 @@ public class CommandLineTests
         else
             Assert.That(pytorch, Does.StartWith("torch "));
         Assert.That(root.GetProperty("cpu").GetString(), Is.Not.Empty);
+    }
+
+    /// <summary>An interpreter that does not exist is a reference not run, with the reason naming it, not a crash.</summary>
+    [Test]
+    public void Bench_names_a_python_it_cannot_start()
+    {
+        var (code, text, err) = Run("bench", "--steps", "1", "--warmup", "0", "--models", "1", "--python", "/no/such/python3");
+        Assert.That(code, Is.Zero, err);
+        using var json = System.Text.Json.JsonDocument.Parse(text.Trim());
+        Assert.That(json.RootElement.GetProperty("pytorch").GetString(), Is.EqualTo("not run: /no/such/python3 is not installed"));
+        Assert.That(json.RootElement.GetProperty("pytorch_over_ours").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
     }
 
     /// <summary>What the old hand parser accepted stays accepted: tiers in any case, `help`, values starting with '@'.</summary>

@@ -5,14 +5,18 @@ namespace Autoencoders.Benchmarks;
 
 /// <summary>
 /// The same training step in PyTorch (bench/pytorch_step.py, embedded in this assembly), run beside ours when
-/// `python3 -c "import torch"` works here, so a speed is always reported as a ratio measured in one run.
+/// the interpreter given (python3 by default) imports torch here, so a speed is always reported as a ratio measured in one run.
 /// </summary>
 public static class PyTorchReference
 {
     public sealed record Result(double MsPerStep, string TorchVersion, int Threads);
 
-    /// <summary>The reference's ms per step, or null with the reason it could not run (no python3, no torch, an error).</summary>
-    public static (Result? Result, string? Reason) Run(int steps, int threads, TimeSpan timeout, int warmup = 50)
+    /// <summary>
+    /// The reference's ms per step, or null with the reason it could not run (no such interpreter, no torch, an error).
+    /// <paramref name="python"/> is a name on PATH or a path: Debian's python3-torch lives under /usr/bin/python3,
+    /// which a pyenv or venv python3 earlier on PATH hides.
+    /// </summary>
+    public static (Result? Result, string? Reason) Run(string python, int steps, int threads, TimeSpan timeout, int warmup = 50)
     {
         using var stream = typeof(PyTorchReference).Assembly.GetManifestResourceStream("pytorch_step.py")
             ?? throw new InvalidOperationException("bench/pytorch_step.py is not embedded in the Autoencoders assembly");
@@ -20,11 +24,11 @@ public static class PyTorchReference
         try
         {
             using (var file = File.Create(script)) stream.CopyTo(file);
-            var start = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var a in new[] { script, steps.ToString(), threads.ToString(), warmup.ToString() }) start.ArgumentList.Add(a);
             Process process;
             try { process = Process.Start(start)!; }
-            catch (System.ComponentModel.Win32Exception) { return (null, "python3 is not installed"); }
+            catch (System.ComponentModel.Win32Exception) { return (null, $"{python} is not installed"); }
             using (process)
             {
                 var output = process.StandardOutput.ReadToEndAsync();
@@ -32,7 +36,7 @@ public static class PyTorchReference
                 if (!process.WaitForExit(timeout)) { process.Kill(entireProcessTree: true); return (null, $"the PyTorch step did not finish in {timeout.TotalSeconds:0} s"); }
                 if (process.ExitCode != 0)
                 {
-                    string message = error.Result.Contains("No module named 'torch'", StringComparison.Ordinal) ? "python3 has no torch module" : $"python3 exited with {process.ExitCode}: {error.Result.Trim().Split('\n')[^1]}";
+                    string message = error.Result.Contains("No module named 'torch'", StringComparison.Ordinal) ? $"{python} has no torch module" : $"{python} exited with {process.ExitCode}: {error.Result.Trim().Split('\n')[^1]}";
                     return (null, message);
                 }
                 using var json = JsonDocument.Parse(output.Result.Trim().Split('\n')[^1]);

@@ -62,7 +62,7 @@ public static class CommandLine
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once, and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
+            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once (and Sec. 5.4's 1-D position decoders for K = 1, 10 and 30), and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -123,6 +123,7 @@ public static class CommandLine
             var first = TrainingBenchmark.Run(1, steps, warmup);
             var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps, warmup)).ToArray();
             var last = TrainingBenchmark.Run(1, steps, warmup);
+            var decoders = PositionDecoderCounts.Select(k => TrainingBenchmark.RunPositionDecoders(k, steps, warmup)).ToArray();
             double mean = (first.MsPerStep + last.MsPerStep) / 2;
             var one = first with { MsPerStep = mean, MsPerModelStep = mean };
             var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(p.GetValue(Python)!, steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
@@ -131,6 +132,7 @@ public static class CommandLine
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),
                 one_model_before_and_after = new[] { Math.Round(first.MsPerStep, 2), Math.Round(last.MsPerStep, 2) },
                 batched = batched.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / one.MsPerStep, 2) }),
+                position_decoders = decoders.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / decoders[0].MsPerStep, 2) }),
                 pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
                 pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
                 pytorch = reference is null ? $"not run: {reason}" : $"torch {reference.TorchVersion}, {reference.Threads} threads",
@@ -152,6 +154,9 @@ public static class CommandLine
 
     /// <summary>No response files: an argument starting with '@' is a value, not a file to read.</summary>
     static ParserConfiguration Plain => new() { ResponseFileTokenReplacer = null };
+
+    /// <summary>K for bench's 1-D position decoders: one, and P4's seed counts at the default and the Experiment tier.</summary>
+    static readonly int[] PositionDecoderCounts = [1, 10, 30];
 
     /// <summary>The K values of bench's --models ("5", "10,100"), or null when one is not a count from 1 to 128.</summary>
     static int[]? ModelCounts(string text)

@@ -76,6 +76,10 @@ public class CommandLineTests
             Assert.That(b.GetProperty("over_one").GetDouble(), Is.EqualTo(b.GetProperty("ms_per_step").GetDouble() / one).Within(0.02));
             Assert.That(b.GetProperty("ms_per_model_step").GetDouble(), Is.EqualTo(b.GetProperty("ms_per_step").GetDouble() / b.GetProperty("models").GetInt32()).Within(0.01));
         }
+        var decoders = root.GetProperty("position_decoders").EnumerateArray().ToArray();
+        Assert.That(decoders.Select(d => d.GetProperty("models").GetInt32()), Is.EqualTo(new[] { 1, 10, 30 }), "1-D decoders: one, and P4's seed counts");
+        foreach (var d in decoders)
+            Assert.That(d.GetProperty("over_one").GetDouble(), Is.EqualTo(d.GetProperty("ms_per_step").GetDouble() / decoders[0].GetProperty("ms_per_step").GetDouble()).Within(0.02));
         var pytorch = root.GetProperty("pytorch").GetString();
         if (root.GetProperty("pytorch_ms_per_step").ValueKind == System.Text.Json.JsonValueKind.Null)
             Assert.That(pytorch, Does.StartWith("not run: "), "a missing reference says why");

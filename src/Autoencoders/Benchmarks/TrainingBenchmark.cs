@@ -7,7 +7,7 @@ using TorchSharp;
 
 namespace Autoencoders.Benchmarks;
 
-/// <summary>Milliseconds per Adam step of the paper's 64×64 disk autoencoder at batch 300, K models at once.</summary>
+/// <summary>Milliseconds per Adam step of the paper's 64×64 disk autoencoder at batch 300, K models at once (and of its 1-D position decoders).</summary>
 public static class TrainingBenchmark
 {
     public sealed record Result(int Models, int Steps, double MsPerStep, double MsPerModelStep, string Device, int Threads);
@@ -30,5 +30,25 @@ public static class TrainingBenchmark
         Trainer.Train(objective, options);
         double ms = clock.Elapsed.TotalMilliseconds / steps;
         return new Result(models, steps, ms, ms / models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
+    }
+
+    /// <summary>
+    /// The same timing for K of Sec. 5.4's 1-D position decoders (P4's continuous ones, batch 100, width ×1): networks
+    /// so small that a step is mostly per-call overhead, which K models at once share.
+    /// </summary>
+    public static Result RunPositionDecoders(int models, int steps, int warmup = 50)
+    {
+        if (models < 1 || steps < 1 || warmup < 0) throw new ArgumentException("bench needs at least one model, one timed step and no negative warm-up");
+        TorchRuntime.Initialise();
+        var experiment = new Experiments.PositionDecoderExperiment(Continuous: true, Seeds: Enumerable.Range(1, models).ToArray(), Steps: steps);
+        var (net, objective, options) = experiment.Prepare();
+        using (net)
+        {
+            if (warmup > 0) Trainer.Train(objective, options with { Steps = warmup });
+            var clock = Stopwatch.StartNew();
+            Trainer.Train(objective, options);
+            double ms = clock.Elapsed.TotalMilliseconds / steps;
+            return new Result(models, steps, ms, ms / models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
+        }
     }
 }

@@ -103,6 +103,14 @@ public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int
     /// <summary>Trains the decoders now (no cache); the caller owns the network and the optimiser.</summary>
     public (ConvStack Net, Adam Adam, TrainingResult Result) Train()
     {
+        var (net, objective, options) = Prepare();
+        var (adam, result) = Trainer.TrainNew(objective, options);
+        return (net, adam, result);
+    }
+
+    /// <summary>The untrained decoders on the runtime device with their objective and options (`bench` times these steps).</summary>
+    public (ConvStack Net, RegressionObjective Objective, TrainingOptions Options) Prepare()
+    {
         int n = SignalLength;
         var positions = PositionExperiment.DecoderPositions(Continuous, seed: DataSeed, n: n);
         var net = new ConvStack("position-decoder", PositionNetworks.Decoder(width: Width), Seeds.Length);
@@ -111,8 +119,7 @@ public sealed record PositionDecoderExperiment(bool Continuous, int[] Seeds, int
         var inputs = tensor(positions.Select(a => (float)PositionExperiment.Code(a, n)).ToArray(), [positions.Length, 1, 1]).to(TorchRuntime.Device);
         var signals = positions.SelectMany(a => Continuous ? Diracs.Triangular(n, a) : Diracs.OneHot(n, (int)a)).ToArray();
         var targets = tensor(signals, [positions.Length, 1, n]).to(TorchRuntime.Device);
-        var (adam, result) = Trainer.TrainNew(new RegressionObjective(net, inputs, targets),
+        return (net, new RegressionObjective(net, inputs, targets),
             new TrainingOptions { Steps = Steps, BatchSize = Math.Min(Batch, positions.Length), LearningRate = LearningRate, FinalLearningRate = FinalLearningRate, Seeds = Seeds, LogEvery = Math.Max(1, Steps / 10) });
-        return (net, adam, result);
     }
 }

@@ -16,6 +16,8 @@ public class NegativeControlTests
         yield return new TestCaseData(new D5BiasFreeEncoder.Seed(0.010, 0.009, NoBiasError: 0.012)).SetName("D5: the network with no bias is as good");
         yield return new TestCaseData(new D6RankOne.Seed(1.0, ControlBiasedEnergy: 0.995)).SetName("D6: the biased network is rank 1 too");
         yield return new TestCaseData(new D8ScalarProduct.Seed(0.9999, 0.04, 0.01, 0.999, AreaResidual: 0.02)).SetName("D8: the area fits the code as well");
+        yield return new TestCaseData(new D11Hole.Seed(0.03, 0.008, 0.003, NoHoleRatio: 2.0)).SetName("D11: without a hole the hole's window is as much harder");
+        yield return new TestCaseData(new D11Hole.Seed(0.03, 0.008, 0.003, NoHoleRatio: double.NaN)).SetName("D11: the control's ratio is not a number");
     }
 
     [TestCaseSource(nameof(SeedsWhoseControlFails))]
@@ -44,6 +46,7 @@ public class NegativeControlTests
         [
             new D2Reconstruction.Seed(0.005, 0.5, 12, 0.9, 2.0), new D4Interpolation.Seed(true, true, 10, 28, 0.02, 0.33),
             new D5BiasFreeEncoder.Seed(0.010, 0.009, 0.5), new D6RankOne.Seed(1.0, 0.84), new D8ScalarProduct.Seed(0.9999, 0.04, 0.01, 0.976, 0.157),
+            new D11Hole.Seed(0.03, 0.008, 0.003, NoHoleRatio: 1.99),
         ];
         Assert.That(good.Select(s => s.FailedControl), Is.All.Null);
     }

@@ -2,7 +2,9 @@
 
 Same network as the harness (Table 1: encoder depths 1-8-4-4-3-2-1, decoder 1-2-3-4-4-8-1, stride-2 size-3
 convolutions, transposed convolutions with output padding 1, leaky ReLU 0.2 after every layer, biases), batch 300,
-Adam lr 1e-3, the same number of threads. Prints {"ms_per_step": ..., "torch": version, "threads": n} as JSON.
+Adam lr 1e-3, the same number of threads. Prints {"ms_per_step": ..., "torch": version, "threads": n,
+"parameters": count, "blas": the build's BLAS, "onednn": whether oneDNN (MKL-DNN) is on} as JSON: the caller checks the
+parameter count against its own network, and the build facts say what kind of PyTorch the ratio was measured against.
 Usage: python3 pytorch_step.py STEPS THREADS
 """
 import json
@@ -51,7 +53,11 @@ def main():
     for _ in range(steps):
         step()
     ms = (time.perf_counter() - start) * 1000 / steps
-    print(json.dumps({"ms_per_step": round(ms, 2), "torch": torch.__version__, "threads": torch.get_num_threads()}))
+    config = torch.__config__.show()
+    blas = next((item.split("=", 1)[1] for item in config.replace(",", " ").split() if item.startswith("BLAS_INFO=")), "unknown")
+    print(json.dumps({"ms_per_step": round(ms, 2), "torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "parameters": sum(p.numel() for p in model.parameters()), "blas": blas,
+                      "onednn": bool(torch.backends.mkldnn.is_available() and torch.backends.mkldnn.enabled)}))
 
 
 if __name__ == "__main__":

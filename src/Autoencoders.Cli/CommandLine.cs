@@ -126,7 +126,7 @@ public static class CommandLine
             var decoders = PositionDecoderCounts.Select(k => TrainingBenchmark.RunPositionDecoders(k, steps, warmup)).ToArray();
             double mean = (first.MsPerStep + last.MsPerStep) / 2;
             var one = first with { MsPerStep = mean, MsPerModelStep = mean };
-            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(p.GetValue(Python)!, steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
+            var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(p.GetValue(Python)!, TrainingBenchmark.ParameterCount(), steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),
@@ -135,7 +135,7 @@ public static class CommandLine
                 position_decoders = decoders.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / decoders[0].MsPerStep, 2) }),
                 pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
                 pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
-                pytorch = reference is null ? $"not run: {reason}" : $"torch {reference.TorchVersion}, {reference.Threads} threads",
+                pytorch = reference is null ? $"not run: {reason}" : reference.Description,
                 steps, warmup, device = one.Device, threads = one.Threads, cpu = PyTorchReference.CpuName(),
             }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return Ok;

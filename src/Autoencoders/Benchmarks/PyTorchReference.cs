@@ -9,14 +9,19 @@ namespace Autoencoders.Benchmarks;
 /// </summary>
 public static class PyTorchReference
 {
-    public sealed record Result(double MsPerStep, string TorchVersion, int Threads);
+    /// <param name="Blas">The build's BLAS (BLAS_INFO: "generic" is the reference BLAS, slow; mkl, open…): the ratio depends on it.</param>
+    public sealed record Result(double MsPerStep, string TorchVersion, int Threads, string Blas, bool OneDnn)
+    {
+        public string Description => $"torch {TorchVersion}, {Threads} threads, BLAS {Blas}, oneDNN {(OneDnn ? "on" : "off")}";
+    }
 
     /// <summary>
-    /// The reference's ms per step, or null with the reason it could not run (no such interpreter, no torch, an error).
+    /// The reference's ms per step, or null with the reason it could not run (no such interpreter, no torch, an error,
+    /// or a network whose parameter count is not <paramref name="expectedParameters"/>, ours).
     /// <paramref name="python"/> is a name on PATH or a path: Debian's python3-torch lives under /usr/bin/python3,
     /// which a pyenv or venv python3 earlier on PATH hides.
     /// </summary>
-    public static (Result? Result, string? Reason) Run(string python, int steps, int threads, TimeSpan timeout, int warmup = 50)
+    public static (Result? Result, string? Reason) Run(string python, long expectedParameters, int steps, int threads, TimeSpan timeout, int warmup = 50)
     {
         using var stream = typeof(PyTorchReference).Assembly.GetManifestResourceStream("pytorch_step.py")
             ?? throw new InvalidOperationException("bench/pytorch_step.py is not embedded in the Autoencoders assembly");
@@ -25,6 +30,9 @@ public static class PyTorchReference
         {
             using (var file = File.Create(script)) stream.CopyTo(file);
             var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            // The reference runs as the user would run it: without the OpenMP settings we chose for ourselves (passive
+            // waiting, no block time), which its libgomp would otherwise inherit; its thread count is set by the script.
+            foreach (string name in Runtime.TorchRuntime.DefaultsSet) start.Environment.Remove(name);
             foreach (var a in new[] { script, steps.ToString(), threads.ToString(), warmup.ToString() }) start.ArgumentList.Add(a);
             Process process;
             try { process = Process.Start(start)!; }
@@ -41,7 +49,11 @@ public static class PyTorchReference
                 }
                 using var json = JsonDocument.Parse(output.Result.Trim().Split('\n')[^1]);
                 var root = json.RootElement;
-                return (new Result(root.GetProperty("ms_per_step").GetDouble(), root.GetProperty("torch").GetString() ?? "?", root.GetProperty("threads").GetInt32()), null);
+                long parameters = root.GetProperty("parameters").GetInt64();
+                if (parameters != expectedParameters)
+                    return (null, $"the reference network has {parameters} parameters, ours {expectedParameters}: not the same step");
+                return (new Result(root.GetProperty("ms_per_step").GetDouble(), root.GetProperty("torch").GetString() ?? "?", root.GetProperty("threads").GetInt32(),
+                    root.GetProperty("blas").GetString() ?? "?", root.GetProperty("onednn").GetBoolean()), null);
             }
         }
         finally

@@ -32,6 +32,14 @@ public static class TrainingBenchmark
         return new Result(models, steps, ms, ms / models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
     }
 
+    /// <summary>The parameter count of one benchmarked autoencoder (the PyTorch reference must have the same).</summary>
+    public static long ParameterCount()
+    {
+        TorchRuntime.Initialise();
+        using var model = new Autoencoder(AutoencoderConfig.Disk(), [0]);
+        return model.parameters().Sum(p => p.numel());
+    }
+
     /// <summary>
     /// The same timing for K of Sec. 5.4's 1-D position decoders (P4's continuous ones, batch 100, width ×1): networks
     /// so small that a step is mostly per-call overhead, which K models at once share.

@@ -40,6 +40,13 @@ public static class TorchRuntime
     public static Device Device { get { Initialise(); return device!; } }
 
     static int threads;
+    static readonly List<string> defaultsSet = [];
+
+    /// <summary>
+    /// The environment variables this runtime set because the user had not (its native defaults above): a child
+    /// process that should run as the user would (bench's PyTorch reference) is started without them.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultsSet { get { Initialise(); lock (Gate) return defaultsSet.ToArray(); } }
 
     /// <summary>The thread count every parallel part uses (libtorch's pool, our kernels, dataset rendering).</summary>
     public static int Threads { get { Initialise(); return threads; } }
@@ -143,7 +150,9 @@ public static class TorchRuntime
     static void SetNativeEnv(string name, string value)
     {
         // An explicit user setting wins over our default.
-        string effective = Environment.GetEnvironmentVariable(name) ?? value;
+        string? user = Environment.GetEnvironmentVariable(name);
+        if (user is null) defaultsSet.Add(name);
+        string effective = user ?? value;
         Environment.SetEnvironmentVariable(name, effective);
         if (!OperatingSystem.IsWindows()) NativeSetEnv(name, effective, 1);
     }

@@ -51,3 +51,29 @@ public class NegativeControlTests
         Assert.That(good.Select(s => s.FailedControl), Is.All.Null);
     }
 }
+
+/// <summary>
+/// D11's control is the hole run's training on every size, which other claims already train: at the default tier B4's
+/// width-0 cell, above it the suite's full network (D2). Same cache key, so the control costs no training of its own.
+/// </summary>
+public class D11ControlTrainingTests
+{
+    [TestCase(Autoencoders.Configuration.Tier.Default), TestCase(Autoencoders.Configuration.Tier.Experiment), TestCase(Autoencoders.Configuration.Tier.Gpu)]
+    public void The_no_hole_control_is_a_training_another_claim_already_makes(Autoencoders.Configuration.Tier tier)
+    {
+        var budget = Autoencoders.Configuration.Budget.For(tier, baseSeed: 0);
+        var suite = Autoencoders.Experiments.DiskSuite.For(budget);
+        var control = D11Hole.NoHole(suite);
+        Assert.That(control.Range, Is.Null, "trained on every size");
+        Assert.That(control.Steps, Is.EqualTo(suite.Hole.Steps), "the hole run's budget");
+        Assert.That(control.BatchSize, Is.EqualTo(suite.Hole.BatchSize), "the hole run's batch");
+        string key = Autoencoders.Training.ModelCache.Key(control);
+        if (tier == Autoencoders.Configuration.Tier.Default)
+        {
+            var widthZero = Autoencoders.Experiments.GapSweep.Cells(budget).Single(c => c.Width == 0 && c.Psi == Autoencoders.Training.Regulariser.None);
+            Assert.That(key, Is.EqualTo(Autoencoders.Training.ModelCache.Key(Autoencoders.Experiments.GapSweep.Training(budget, widthZero))), "B4's width-0 cell");
+        }
+        else
+            Assert.That(key, Is.EqualTo(Autoencoders.Training.ModelCache.Key(suite.Full)), "the suite's full network");
+    }
+}

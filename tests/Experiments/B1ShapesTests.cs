@@ -63,10 +63,9 @@ public class B1ShapesTests
     }
 
     /// <summary>
-    /// Recorded on fresh seeds 101–106 (spec/claims.md, B1): INCONCLUSIVE; D6 and D9 decided on both shapes as on disks
-    /// (6/6), D2 and D3 undecided on shapes and disks alike, no comparison disagreeing; the d = 2 ellipses reported.
-    /// Recorded on those 8 comparisons, before D11 and D12 joined the Experiment tier: for the hole comparisons, not yet
-    /// run at this tier, "INCONCLUSIVE, none disagreeing" is still a prediction (both are INCONCLUSIVE on disks there).
+    /// Recorded on fresh seeds 101–106 (spec/claims.md, B1), 12 comparisons: INCONCLUSIVE; D6 and D9 decided on both
+    /// shapes as on disks (6/6), D2, D3, D11 and D12 undecided on shapes and disks alike, no comparison disagreeing; the
+    /// d = 2 ellipses reported. The hole comparisons ran per shape on all six seeds, D11 with its control (no FAIL).
     /// </summary>
     [Test, Claim("B1"), Category("Experiment")]
     public void Over_six_seeds_the_rank_one_output_and_the_gauge_profile_carry_over_and_nothing_disagrees()
@@ -76,7 +75,14 @@ public class B1ShapesTests
         Assert.Multiple(() =>
         {
             Assert.That(r.Verdict, Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(M("pairs"), Is.EqualTo(12), "D2, D3, D6, D9, D11 and D12 on squares and on ellipses");
             Assert.That(M("pairs_disagreeing"), Is.Zero, "no claim decided differently on a shape than on disks");
+            foreach (var shape in new[] { "squares", "ellipses" })
+                foreach (var claim in new[] { "D11", "D12" })
+                {
+                    Assert.That(M($"{shape}.{claim}.runs_trained"), Is.EqualTo(6), $"{shape} {claim}: every run trained");
+                    Assert.That(M($"{shape}.{claim}.decided"), Is.Zero, $"{shape} {claim}: undecided at six seeds, as recorded");
+                }
             foreach (var shape in new[] { "squares", "ellipses" })
                 foreach (var claim in new[] { "D6", "D9" })
                 {

@@ -131,8 +131,8 @@ public static class CommandLine
             {
                 one_model_ms_per_step = Math.Round(one.MsPerStep, 2),
                 one_model_before_and_after = new[] { Math.Round(first.MsPerStep, 2), Math.Round(last.MsPerStep, 2) },
-                batched = batched.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / one.MsPerStep, 2) }),
-                position_decoders = decoders.Select(k => new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / decoders[0].MsPerStep, 2) }),
+                batched = batched.Select(k => Row(k, one.MsPerStep)),
+                position_decoders = decoders.Select(k => Row(k, decoders[0].MsPerStep)),
                 pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
                 pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
                 pytorch = reference is null ? $"not run: {reason}" : reference.Description,
@@ -140,6 +140,10 @@ public static class CommandLine
             }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return Ok;
         }
+
+        /// <summary>One timing as bench prints it, with its ratio to the one-model time <paramref name="oneMs"/>.</summary>
+        static object Row(TrainingBenchmark.Result k, double oneMs) =>
+            new { models = k.Models, ms_per_step = Math.Round(k.MsPerStep, 2), ms_per_model_step = Math.Round(k.MsPerModelStep, 2), over_one = Math.Round(k.MsPerStep / oneMs, 2) };
     }
 
     /// <summary>

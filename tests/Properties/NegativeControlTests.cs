@@ -54,15 +54,18 @@ public class NegativeControlTests
 
 /// <summary>
 /// D11's control is the hole run's training on every size, which other claims already train: at the default tier B4's
-/// width-0 cell, above it the suite's full network (D2). Same cache key, so the control costs no training of its own.
+/// width-0 cell, above it the suite's full network (D2; for B1's shapes, the shape's). Same cache key, so the control
+/// costs no training of its own.
 /// </summary>
 public class D11ControlTrainingTests
 {
-    [TestCase(Autoencoders.Configuration.Tier.Default), TestCase(Autoencoders.Configuration.Tier.Experiment), TestCase(Autoencoders.Configuration.Tier.Gpu)]
-    public void The_no_hole_control_is_a_training_another_claim_already_makes(Autoencoders.Configuration.Tier tier)
+    [TestCase(Autoencoders.Configuration.Tier.Default, Autoencoders.Data.ShapeKind.Disk), TestCase(Autoencoders.Configuration.Tier.Experiment, Autoencoders.Data.ShapeKind.Disk),
+     TestCase(Autoencoders.Configuration.Tier.Gpu, Autoencoders.Data.ShapeKind.Disk), TestCase(Autoencoders.Configuration.Tier.Experiment, Autoencoders.Data.ShapeKind.Square),
+     TestCase(Autoencoders.Configuration.Tier.Experiment, Autoencoders.Data.ShapeKind.Ellipse)]
+    public void The_no_hole_control_is_a_training_another_claim_already_makes(Autoencoders.Configuration.Tier tier, Autoencoders.Data.ShapeKind shape)
     {
         var budget = Autoencoders.Configuration.Budget.For(tier, baseSeed: 0);
-        var suite = Autoencoders.Experiments.DiskSuite.For(budget);
+        var suite = Autoencoders.Experiments.DiskSuite.For(budget, shape);
         var control = D11Hole.NoHole(suite);
         Assert.That(control.Range, Is.Null, "trained on every size");
         Assert.That(control.Steps, Is.EqualTo(suite.Hole.Steps), "the hole run's budget");

@@ -36,7 +36,7 @@ public static class PyTorchReference
             foreach (var a in new[] { script, steps.ToString(), threads.ToString(), warmup.ToString() }) start.ArgumentList.Add(a);
             Process process;
             try { process = Process.Start(start)!; }
-            catch (System.ComponentModel.Win32Exception) { return (null, $"{python} is not installed"); }
+            catch (System.ComponentModel.Win32Exception e) { return (null, $"{python} could not be started: {e.Message}"); }
             using (process)
             {
                 var output = process.StandardOutput.ReadToEndAsync();
@@ -47,18 +47,32 @@ public static class PyTorchReference
                     string message = error.Result.Contains("No module named 'torch'", StringComparison.Ordinal) ? $"{python} has no torch module" : $"{python} exited with {process.ExitCode}: {error.Result.Trim().Split('\n')[^1]}";
                     return (null, message);
                 }
-                using var json = JsonDocument.Parse(output.Result.Trim().Split('\n')[^1]);
-                var root = json.RootElement;
-                long parameters = root.GetProperty("parameters").GetInt64();
-                if (parameters != expectedParameters)
-                    return (null, $"the reference network has {parameters} parameters, ours {expectedParameters}: not the same step");
-                return (new Result(root.GetProperty("ms_per_step").GetDouble(), root.GetProperty("torch").GetString() ?? "?", root.GetProperty("threads").GetInt32(),
-                    root.GetProperty("blas").GetString() ?? "?", root.GetProperty("onednn").GetBoolean()), null);
+                return Read(output.Result, python, expectedParameters);
             }
         }
         finally
         {
             File.Delete(script);
+        }
+    }
+
+    /// <summary>The reference's answer, its last line as bench/pytorch_step.py prints it, or why it is not one.</summary>
+    static (Result? Result, string? Reason) Read(string output, string python, long expectedParameters)
+    {
+        string last = output.Trim().Split('\n')[^1];
+        try
+        {
+            using var json = JsonDocument.Parse(last);
+            var root = json.RootElement;
+            long parameters = root.GetProperty("parameters").GetInt64();
+            if (parameters != expectedParameters)
+                return (null, $"the reference network has {parameters} parameters, ours {expectedParameters}: not the same step");
+            return (new Result(root.GetProperty("ms_per_step").GetDouble(), root.GetProperty("torch").GetString() ?? "?", root.GetProperty("threads").GetInt32(),
+                root.GetProperty("blas").GetString() ?? "?", root.GetProperty("onednn").GetBoolean()), null);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            return (null, $"{python} did not answer as bench/pytorch_step.py does (its last line: '{(last.Length > 80 ? last[..80] + "…" : last)}')");
         }
     }
 

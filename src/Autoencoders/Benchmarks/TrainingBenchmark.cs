@@ -15,21 +15,14 @@ public static class TrainingBenchmark
     /// <summary>Times <paramref name="steps"/> steps after <paramref name="warmup"/> untimed ones (a process's first steps also pay for JIT compilation and heap growth).</summary>
     public static Result Run(int models, int steps, int warmup = 50)
     {
-        if (models < 1 || steps < 1 || warmup < 0) throw new ArgumentException("bench needs at least one model, one timed step and no negative warm-up");
-        TorchRuntime.Initialise();
+        Check(models, steps, warmup);
         var grid = ImageGrid.Paper;
         using var data = ShapeDataset.Disks(new ExactRenderer(grid, 1.0), RadiusRange.Full(grid), 600, seed: 1);
         var seeds = Enumerable.Range(0, models).ToArray();
         using var model = new Autoencoder(AutoencoderConfig.Disk(), seeds);
         model.to(TorchRuntime.Device);
         var images = data.Images.to(TorchRuntime.Device);
-        var objective = new ReconstructionObjective(model, images);
-        var options = new TrainingOptions { Steps = steps, Seeds = seeds };
-        if (warmup > 0) Trainer.Train(objective, options with { Steps = warmup });
-        var clock = Stopwatch.StartNew();
-        Trainer.Train(objective, options);
-        double ms = clock.Elapsed.TotalMilliseconds / steps;
-        return new Result(models, steps, ms, ms / models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
+        return Time(new ReconstructionObjective(model, images), new TrainingOptions { Steps = steps, Seeds = seeds }, warmup);
     }
 
     /// <summary>The parameter count of one benchmarked autoencoder (the PyTorch reference must have the same).</summary>
@@ -46,17 +39,25 @@ public static class TrainingBenchmark
     /// </summary>
     public static Result RunPositionDecoders(int models, int steps, int warmup = 50)
     {
-        if (models < 1 || steps < 1 || warmup < 0) throw new ArgumentException("bench needs at least one model, one timed step and no negative warm-up");
-        TorchRuntime.Initialise();
+        Check(models, steps, warmup);
         var experiment = new Experiments.PositionDecoderExperiment(Continuous: true, Seeds: Enumerable.Range(1, models).ToArray(), Steps: steps);
         var (net, objective, options) = experiment.Prepare();
-        using (net)
-        {
-            if (warmup > 0) Trainer.Train(objective, options with { Steps = warmup });
-            var clock = Stopwatch.StartNew();
-            Trainer.Train(objective, options);
-            double ms = clock.Elapsed.TotalMilliseconds / steps;
-            return new Result(models, steps, ms, ms / models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
-        }
+        using (net) return Time(objective, options, warmup);
+    }
+
+    static void Check(int models, int steps, int warmup)
+    {
+        if (models < 1 || steps < 1 || warmup < 0) throw new ArgumentException("bench needs at least one model, one timed step and no negative warm-up");
+        TorchRuntime.Initialise();
+    }
+
+    /// <summary>Times the options' steps of the objective after <paramref name="warmup"/> untimed ones.</summary>
+    static Result Time(IObjective objective, TrainingOptions options, int warmup)
+    {
+        if (warmup > 0) Trainer.Train(objective, options with { Steps = warmup });
+        var clock = Stopwatch.StartNew();
+        Trainer.Train(objective, options);
+        double ms = clock.Elapsed.TotalMilliseconds / options.Steps;
+        return new Result(objective.Models, options.Steps, ms, ms / objective.Models, TorchRuntime.Device.type.ToString(), TorchRuntime.Threads);
     }
 }

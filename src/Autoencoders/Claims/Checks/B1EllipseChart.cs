@@ -54,8 +54,7 @@ public static class EllipseChartPart
         }
         int trained = runs.Count(r => r.Trainability.Trained), held = runs.Count(r => r.Trainability.Trained && Meets(r));
         var evidence = Evidence.Rate("share of trained seeds that reconstruct and chart (a, b)", held, trained, runs.Length, Evidence.MostRuns, context.MoreSeeds);
-        string R(Func<EllipseChartExperiment.Evaluation, double> f, string format) =>
-            runs.Length == 1 ? f(runs[0]).ToString(format) : $"{runs.Min(f).ToString(format)}–{runs.Max(f).ToString(format)}";
+        string R(Func<EllipseChartExperiment.Evaluation, double> f, string format) => SeedRange.Of(runs, f, format);
         string summary = $"relative error {R(r => r.RelativeError, "0.0000")} (< {MaxRelativeError}); (a, b) read back within 1 px for {R(r => r.ChartWithinPixel, "0.00")} of the 100 held-out ellipses " +
             $"(≥ {MinChartShare}; median error {R(r => Median(r.ChartErrors), "0.00")} px); |corr| of z₁ with a, b, area {R(r => r.CorrA[0], "0.00")}, {R(r => r.CorrB[0], "0.00")}, {R(r => r.CorrArea[0], "0.00")}, " +
             $"of z₂ {R(r => r.CorrA[1], "0.00")}, {R(r => r.CorrB[1], "0.00")}, {R(r => r.CorrArea[1], "0.00")}; untrained control {controls.Min(c => c.RelativeError):0.00}–{controls.Max(c => c.RelativeError):0.00}, chart ≤ {controls.Max(c => c.ChartWithinPixel):0.00}. {evidence}";

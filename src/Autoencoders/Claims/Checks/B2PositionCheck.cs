@@ -120,7 +120,7 @@ public abstract class B2PositionCheck : ClaimCheck
 
         public string Describe()
         {
-            string R(Func<int, double> f, string format) => MinToMax(Enumerable.Range(0, Seeds.Length).Select(f).ToArray(), format);
+            string R(Func<int, double> f, string format) => SeedRange.Of(Enumerable.Range(0, Seeds.Length), f, format);
             var parts = new List<string> { $"regression within 1 px {R(k => Regression[k].WithinPixel, "0.00")} (mean error {R(k => Regression[k].MeanError, "0.00")} px)" };
             if (Rendering is not null) parts.Add($"rendering IoU {R(k => Rendering[k].MeanIoU, "0.00")}");
             if (Autoencoder is not null) parts.Add($"autoencoder error {R(k => Autoencoder[k].RelativeError, "0.000")}, chart within 1 px {R(k => Autoencoder[k].ChartWithinPixel, "0.00")} (local chart, reported: {R(k => Autoencoder[k].LocalChartWithinPixel, "0.00")})");
@@ -236,12 +236,8 @@ public abstract class B2PositionCheck : ClaimCheck
     static string Range(Networks n)
     {
         var v = n.Regression.Where((_, k) => n.Trained(k)).Select(ExactPixel).ToArray();
-        return v.Length == 0 ? "no seed trained" : MinToMax(v, "0.00");
+        return v.Length == 0 ? "no seed trained" : SeedRange.Of(v, "0.00");
     }
-
-    /// <summary>"a–b" over the seeds' values (one value alone as itself).</summary>
-    static string MinToMax(double[] v, string format) => v.Length == 1 ? v[0].ToString(format, CultureInfo.InvariantCulture)
-        : $"{v.Min().ToString(format, CultureInfo.InvariantCulture)}–{v.Max().ToString(format, CultureInfo.InvariantCulture)}";
 
     /// <summary>The regression error at every test centre of the first seed, per network kind: where on the canvas each fails.</summary>
     static IEnumerable<string> DrawErrorMaps(ClaimContext context, params Networks[] kinds)

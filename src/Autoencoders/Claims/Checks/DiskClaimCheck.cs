@@ -67,6 +67,5 @@ public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeas
     protected static T[] Every<T>(T[] items, int step) => items.Where((_, i) => i % step == 0).ToArray();
 
     /// <summary>"v" for one seed, "min–max" over several.</summary>
-    protected static string Range(IReadOnlyList<TSeed> perSeed, Func<TSeed, double> value, string format) =>
-        perSeed.Count == 1 ? value(perSeed[0]).ToString(format) : $"{perSeed.Min(value).ToString(format)}–{perSeed.Max(value).ToString(format)}";
+    protected static string Range(IReadOnlyList<TSeed> perSeed, Func<TSeed, double> value, string format) => SeedRange.Of(perSeed, value, format);
 }

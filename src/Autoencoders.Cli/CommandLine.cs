@@ -28,6 +28,7 @@ public static class CommandLine
         public readonly Option<string?> Claims = new("--claims") { Description = "comma-separated claim ids (e.g. D3,P2); default: every claim" };
         public readonly Option<string> Out = new("--out") { Description = "folder for report.md, claims.json and figures", DefaultValueFactory = _ => Path.Combine("artifacts", "verify") };
         public readonly Option<int> Seed = new("--seed") { Description = "base seed: the runs use seeds N+1, N+2, …", DefaultValueFactory = _ => 0 };
+        public readonly Option<int?> TimeLimit = new("--time-limit") { Description = "seconds after which no further claim starts: the claims not started are reported SKIPPED and the report is still written (for a GPU call with a deadline); default none" };
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
         public readonly Option<string> Models = new("--models") { Description = "K, the models trained at once for the batched timing: one count or a comma-separated list (e.g. 10,100), each 1–128", DefaultValueFactory = _ => "5" };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
@@ -49,6 +50,13 @@ public static class CommandLine
             });
             Out.Validators.Add(r => { if (string.IsNullOrWhiteSpace(r.GetValueOrDefault<string>())) r.AddError("--out needs a folder"); });
             Range(Seed, 0, int.MaxValue);
+            TimeLimit.Validators.Add(r =>
+            {
+                int? v;
+                try { v = r.GetValueOrDefault<int?>(); }
+                catch (InvalidOperationException) { r.AddError($"--time-limit '{string.Join(" ", r.Tokens.Select(t => t.Value))}' must be a number of seconds from 1 to 604800"); return; }
+                if (v is < 1 or > 604800) r.AddError($"--time-limit {v} must be a number of seconds from 1 to 604800");
+            });
             Models.Validators.Add(r =>
             {
                 string text = r.GetValueOrDefault<string>() ?? "";
@@ -60,7 +68,7 @@ public static class CommandLine
 
             var verify = new Command("verify", "Runs the claim checks of a tier and prints one line per claim of spec/claims.md: " + Verdicts +
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
-                { Tier, Claims, Out, Seed, Device };
+                { Tier, Claims, Out, Seed, Device, TimeLimit };
             verify.SetAction(p => Verify(p, output));
             var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once (and Sec. 5.4's 1-D position decoders for K = 1, 10 and 30), and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
             bench.SetAction(p => Bench(p, output));
@@ -87,7 +95,8 @@ public static class CommandLine
         {
             StartRuntime(p);
             var claims = Split(p.GetValue(Claims));
-            var options = new VerifyOptions(Tiers.Parse(p.GetValue(Tier)!), claims.Length > 0 ? claims : null, p.GetValue(Out)!, p.GetValue(Seed));
+            var options = new VerifyOptions(Tiers.Parse(p.GetValue(Tier)!), claims.Length > 0 ? claims : null, p.GetValue(Out)!, p.GetValue(Seed),
+                p.GetValue(TimeLimit) is int seconds ? TimeSpan.FromSeconds(seconds) : null);
             var results = ProgressDisplay.Run(output, log => VerifyRun.Run(options, log));
             output.WriteLine(ReportWriter.Summary(results));
             return results.Any(r => r.Verdict == Verdict.Fail) ? ClaimFailed : Ok;
@@ -153,7 +162,10 @@ public static class CommandLine
     static string FirstError(ParseResult result)
     {
         var error = result.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? result.Errors[0];
-        return string.Join(" ", error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        string message = string.Join(" ", error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        // The library names .NET types ("System.Nullable`1[System.Int32]"); a user needs to hear what to type.
+        var notNumber = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(.*)' for option '(.*)' as expected type '(System\.Nullable`1\[)?System\.Int32\]?'\.?$");
+        return notNumber.Success ? $"{notNumber.Groups[2].Value} '{notNumber.Groups[1].Value}' is not a whole number" : message;
     }
 
     /// <summary>No response files: an argument starting with '@' is a value, not a file to read.</summary>

@@ -41,6 +41,28 @@ public class VerifyReportTests
         finally { Directory.Delete(dir, recursive: true); }
     }
 
+    /// <summary>
+    /// With a time limit already passed, no claim starts: each is SKIPPED with the reason, and the report is still
+    /// written whole (a GPU call's deadline gives a partial report, not none). Without one the same claims run.
+    /// </summary>
+    [Test]
+    public void A_passed_time_limit_skips_the_claims_not_started_and_still_writes_the_report()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}");
+        try
+        {
+            var limited = Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7"], dir, 0, TimeSpan.FromTicks(1)), _ => { });
+            Assert.That(limited.Select(r => r.Verdict), Is.All.EqualTo(Autoencoders.Claims.Verdict.Skipped));
+            Assert.That(limited[0].Summary, Does.Contain("time limit of 0 s"));
+            string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+            Assert.That(report, Does.Contain("2 skipped").And.Contain("## Where the time went"));
+
+            var unlimited = Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7"], dir, 0, TimeSpan.FromHours(1)), _ => { });
+            Assert.That(unlimited.Select(r => r.Verdict), Is.All.EqualTo(Autoencoders.Claims.Verdict.Pass), "control: the same claims run within a limit not reached");
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
     /// <summary>An entry with no check yet is reported PENDING with its status, beside a claim that runs (no spec entry is pending now).</summary>
     [Test]
     public void An_entry_without_a_check_is_reported_pending_with_its_issue()

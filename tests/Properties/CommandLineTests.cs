@@ -26,13 +26,23 @@ public class CommandLineTests
     [TestCase("frobnicate"), TestCase("verify", "--tier", "nightly"), TestCase("verify", "--claims", "D99"), TestCase("verify", "--seed", "-3"),
      TestCase("verify", "--seed"), TestCase("verify", "--bogus", "1"), TestCase("verify", "stray"), TestCase("verify", "--tier", "default", "--tier", "gpu"),
      TestCase("bench", "--models", "0"), TestCase("bench", "--models", "5,200"), TestCase("bench", "--models", "5,x"), TestCase("bench", "--device", "tpu"),
-     TestCase("bench", "--steps", "many"), TestCase("bench", "--warmup", "-1"), TestCase("bench", "--python", " "), TestCase("cache", "wipe")]
+     TestCase("bench", "--steps", "many"), TestCase("bench", "--warmup", "-1"), TestCase("bench", "--python", " "), TestCase("cache", "wipe"),
+     TestCase("verify", "--time-limit", "0"), TestCase("verify", "--time-limit", "1.5"), TestCase("verify", "--time-limit", "604801")]
     public void Usage_errors_exit_2_with_a_one_line_reason(params string[] args)
     {
         var (code, _, err) = Run(args);
         Assert.That(code, Is.EqualTo(CommandLine.UsageError));
         Assert.That(err, Does.StartWith("error: "));
         Assert.That(err, Does.Not.Contain("   at "), "no stack trace for user errors");
+    }
+
+    /// <summary>A number option given a word says what to type, not the .NET type it expected.</summary>
+    [TestCase("--seed", "x"), TestCase("--time-limit", "soon")]
+    public void A_word_where_a_number_belongs_is_named_as_such(string option, string value)
+    {
+        var (code, _, err) = Run("verify", option, value);
+        Assert.That(code, Is.EqualTo(CommandLine.UsageError));
+        Assert.That(err.Split('\n')[0], Is.EqualTo($"error: {option} '{value}' is not a whole number"));
     }
 
     /// <summary>

@@ -47,6 +47,39 @@ public class ExperimentStoreTests
         Assert.That(counter.Runs, Is.EqualTo(2));
     }
 
+    /// <summary>Sleeps, and first asks the store for its inner experiment (if any).</summary>
+    sealed record Sleeper(string Name, int Milliseconds, Sleeper? Inner) : IExperiment<string>
+    {
+        public string Run(ExperimentStore store)
+        {
+            if (Inner is not null) store.Get(Inner);
+            Thread.Sleep(Milliseconds);
+            return Name;
+        }
+    }
+
+    /// <summary>
+    /// Each experiment's own time leaves out the experiments it asked for: an outer one that sleeps 150 ms around an
+    /// inner one of 300 ms owns about 150 ms and totals about 450; a second request costs nothing and is not listed.
+    /// </summary>
+    [Test]
+    public void Timings_give_each_experiment_its_own_time()
+    {
+        using var store = new ExperimentStore();
+        var inner = new Sleeper("inner", 300, null);
+        store.Get(new Sleeper("outer", 150, inner));
+        store.Get(inner);
+        var t = store.Timings;
+        Assert.That(t.Select(x => x.Configuration[..16]), Is.EqualTo(new[] { "{\"Name\":\"inner\",", "{\"Name\":\"outer\"," }), "in the order they finished, each once");
+        Assert.Multiple(() =>
+        {
+            Assert.That(t[0].Kind, Is.EqualTo(nameof(Sleeper)));
+            Assert.That(t[0].Own.TotalMilliseconds, Is.InRange(290, 1000).And.EqualTo(t[0].Total.TotalMilliseconds), "the inner one asked for nothing");
+            Assert.That(t[1].Own.TotalMilliseconds, Is.InRange(140, 290), "the outer one's own time leaves the inner one out");
+            Assert.That(t[1].Total.TotalMilliseconds, Is.GreaterThanOrEqualTo(t[0].Total.TotalMilliseconds + t[1].Own.TotalMilliseconds - 1));
+        });
+    }
+
     [Test]
     public void A_disposed_store_refuses_requests()
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Autoencoders.Training;
 
 namespace Autoencoders.Experiments;
@@ -13,6 +14,9 @@ public sealed class ExperimentStore(Action<string>? log = null) : IDisposable
 {
     readonly object gate = new();
     readonly Dictionary<string, object> results = new();
+    readonly List<ExperimentTiming> timings = [];
+    // Wall time of the experiments that the running ones requested (one entry per open Get), so each gets its own time.
+    readonly Stack<TimeSpan> nested = new();
     bool disposed;
 
     /// <summary>Progress lines from the experiments (training steps, cache hits).</summary>
@@ -20,6 +24,9 @@ public sealed class ExperimentStore(Action<string>? log = null) : IDisposable
 
     /// <summary>How many distinct experiments this store holds.</summary>
     public int Count { get { lock (gate) return results.Count; } }
+
+    /// <summary>Where the run's time went: every experiment this store ran, in the order they finished.</summary>
+    public IReadOnlyList<ExperimentTiming> Timings { get { lock (gate) return timings.ToArray(); } }
 
     /// <summary>The result of <paramref name="experiment"/>: kept from an earlier request, or run now and kept.</summary>
     public TResult Get<TResult>(IExperiment<TResult> experiment) where TResult : notnull
@@ -29,8 +36,20 @@ public sealed class ExperimentStore(Action<string>? log = null) : IDisposable
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             if (results.TryGetValue(key, out var kept)) return (TResult)kept;
-            var result = experiment.Run(this);
+            var clock = Stopwatch.StartNew();
+            nested.Push(TimeSpan.Zero);
+            TResult result;
+            TimeSpan inner, elapsed;
+            try { result = experiment.Run(this); }
+            finally
+            {
+                elapsed = clock.Elapsed;
+                inner = nested.Pop();
+                // The caller's own time excludes this experiment's, whether it succeeded or threw.
+                if (nested.Count > 0) nested.Push(nested.Pop() + elapsed);
+            }
             results[key] = result;
+            timings.Add(new ExperimentTiming(experiment.GetType().Name, key[(key.IndexOf(' ') + 1)..], elapsed - inner, elapsed));
             return result;
         }
     }

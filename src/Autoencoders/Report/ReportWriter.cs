@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Autoencoders.Claims;
 using Autoencoders.Configuration;
+using Autoencoders.Experiments;
 using Autoencoders.Runtime;
 
 namespace Autoencoders.Report;
@@ -10,7 +11,8 @@ namespace Autoencoders.Report;
 /// <summary>Writes report.md (for reviewers) and claims.json (for machines) from claim results.</summary>
 public static class ReportWriter
 {
-    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed)
+    /// <param name="timings">The run's experiments and their wall time (<see cref="ExperimentStore.Timings"/>).</param>
+    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed, IReadOnlyList<ExperimentTiming> timings)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -54,6 +56,7 @@ public static class ReportWriter
             foreach (var (name, value) in r.Metrics) md.AppendLine(inv, $"- `{name}` = {value:G6}");
             foreach (var f in r.Figures) md.AppendLine(inv, $"\n![{r.Id}](figures/{Path.GetFileName(f)})");
         }
+        WriteTimings(md, results, elapsed, timings);
         File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
 
         var json = new
@@ -82,8 +85,49 @@ public static class ReportWriter
                 figures = r.Figures.Select(f => "figures/" + Path.GetFileName(f)).ToArray(),
                 seconds = r.Elapsed.TotalSeconds,
             }),
+            experiments = timings.Select(t => new { kind = t.Kind, configuration = t.Configuration, own_s = t.Own.TotalSeconds, total_s = t.Total.TotalSeconds }),
         };
         File.WriteAllText(Path.Combine(directory, "claims.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>How many experiments the report lists by name; claims.json lists every one.</summary>
+    public const int TimedExperimentsShown = 15;
+
+    /// <summary>
+    /// "Where the time went": each claim's wall time, and the experiments that took most of the run by their own time
+    /// (what a GPU run's budget, or a slow host, needs to know first).
+    /// </summary>
+    static void WriteTimings(StringBuilder md, IReadOnlyList<ClaimResult> results, TimeSpan elapsed, IReadOnlyList<ExperimentTiming> timings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double total = Math.Max(elapsed.TotalSeconds, 1e-9);
+        md.AppendLine();
+        md.AppendLine("## Where the time went");
+        md.AppendLine();
+        md.AppendLine(inv, $"Wall time {elapsed.TotalSeconds:0.0} s. A claim's time includes the experiments it was the first to ask for (later claims reuse them); an experiment's own time leaves out the experiments it asked for, and a training found in the model cache costs only its loading.");
+        md.AppendLine();
+        md.AppendLine("| claim | s | share |");
+        md.AppendLine("|---|---|---|");
+        foreach (var r in results.Where(r => r.Elapsed > TimeSpan.Zero))
+            md.AppendLine(inv, $"| {r.Id} | {r.Elapsed.TotalSeconds:0.0} | {r.Elapsed.TotalSeconds / total:0.00} |");
+        if (timings.Count == 0) return;
+        var ranked = timings.OrderByDescending(t => t.Own).ToList();
+        md.AppendLine();
+        md.AppendLine(inv, $"{timings.Count} experiments ran; the {Math.Min(TimedExperimentsShown, ranked.Count)} longest by their own time (claims.json lists all):");
+        md.AppendLine();
+        md.AppendLine("| experiment | own s | share | configuration |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var t in ranked.Take(TimedExperimentsShown))
+        {
+            string what = t.Configuration.Length > 160 ? t.Configuration[..157] + "…" : t.Configuration;
+            md.AppendLine(inv, $"| {t.Kind} | {t.Own.TotalSeconds:0.0} | {t.Own.TotalSeconds / total:0.00} | `{what.Replace("|", "\\|").Replace("`", "'")}` |");
+        }
+        if (ranked.Count > TimedExperimentsShown)
+        {
+            var rest = ranked.Skip(TimedExperimentsShown).ToList();
+            double restSeconds = rest.Sum(t => t.Own.TotalSeconds);
+            md.AppendLine(inv, $"| {rest.Count} others | {restSeconds:0.0} | {restSeconds / total:0.00} | |");
+        }
     }
 
     /// <summary>JSON has no infinity or NaN: an unbounded or undefined number is written as null.</summary>

@@ -7,7 +7,12 @@ using Autoencoders.Runtime;
 namespace Autoencoders.Report;
 
 /// <summary>What `verify` was asked to do.</summary>
-public sealed record VerifyOptions(Tier Tier, IReadOnlyList<string>? Claims, string OutputDirectory, int Seed);
+/// <param name="TimeLimit">
+/// Null: run every selected claim. Otherwise no claim starts once this much wall time has passed: the rest are reported
+/// SKIPPED with the reason, and the report is written (a claim already running finishes; a GPU call's deadline is
+/// kept by starting the run with a limit that leaves room for its longest claim).
+/// </param>
+public sealed record VerifyOptions(Tier Tier, IReadOnlyList<string>? Claims, string OutputDirectory, int Seed, TimeSpan? TimeLimit = null);
 
 /// <summary>
 /// Runs the selected claim checks (the same classes the tests use) and writes report.md and claims.json into the
@@ -35,7 +40,10 @@ public static class VerifyRun
             foreach (var entry in selected)
             {
                 ClaimResult result;
-                if (ClaimChecks.All.TryGetValue(entry.Id, out var check))
+                if (options.TimeLimit is { } limit && clock.Elapsed >= limit)
+                    result = new ClaimResult(entry.Id, Verdict.Skipped, false, new Dictionary<string, double>(), entry.Criterion,
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"skipped: not started, the run's time limit of {limit.TotalSeconds:0} s had passed ({clock.Elapsed.TotalSeconds:0} s)"), [], TimeSpan.Zero);
+                else if (ClaimChecks.All.TryGetValue(entry.Id, out var check))
                 {
                     log($"{entry.Id}: running…");
                     try { result = check.Run(context); }
@@ -54,7 +62,7 @@ public static class VerifyRun
                 results.Add(result);
                 log($"{ClaimResult.Label(result.Verdict),-15} {entry.Id,-4} {result.Summary}");
             }
-            ReportWriter.Write(staging, results, registry, options, clock.Elapsed);
+            ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings);
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(staging, final);

@@ -70,7 +70,7 @@ public static class CommandLine
                 ". Writes report.md and claims.json. Exit code 0 when nothing failed, 1 when a claim failed, 2 for usage errors.")
                 { Tier, Claims, Out, Seed, Device, TimeLimit };
             verify.SetAction(p => Verify(p, output));
-            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once (and Sec. 5.4's 1-D position decoders for K = 1, 10 and 30), and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; prints the ms per step and their ratios as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
+            var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once (and Sec. 5.4's 1-D position decoders for K = 1, 10 and 30), and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; then trains a short run twice and says whether it repeats bit for bit (on CUDA, also how far it drifts from the CPU). Prints the ms per step, their ratios and the comparisons as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
             bench.SetAction(p => Bench(p, output));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
@@ -135,6 +135,11 @@ public static class CommandLine
             var decoders = PositionDecoderCounts.Select(k => TrainingBenchmark.RunPositionDecoders(k, steps, warmup)).ToArray();
             double mean = (first.MsPerStep + last.MsPerStep) / 2;
             var one = first with { MsPerStep = mean, MsPerModelStep = mean };
+            // The same short training twice on this device (bit-identical on the CPU; on CUDA what deterministic mode leaves),
+            // and on CUDA once more on the CPU: how far the two backends' rounding drifts apart in one training.
+            var device = TorchRuntime.Device;
+            var repeat = Repeatability.Compare(new(device, RepeatSeeds), new(device, RepeatSeeds), RepeatSteps);
+            var acrossDevices = device.type == TorchSharp.DeviceType.CPU ? null : Repeatability.Compare(new(device, RepeatSeeds), new(TorchSharp.torch.CPU, RepeatSeeds), RepeatSteps);
             var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(p.GetValue(Python)!, TrainingBenchmark.ParameterCount(), steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
@@ -145,10 +150,23 @@ public static class CommandLine
                 pytorch_ms_per_step = reference is null ? (double?)null : Math.Round(reference.MsPerStep, 2),
                 pytorch_over_ours = reference is null ? (double?)null : Math.Round(reference.MsPerStep / one.MsPerStep, 2),
                 pytorch = reference is null ? $"not run: {reason}" : reference.Description,
+                repeat = Agreement(repeat),
+                against_cpu = acrossDevices is null ? null : Agreement(acrossDevices),
                 steps, warmup, device = one.Device, threads = one.Threads, cpu = PyTorchReference.CpuName(),
             }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             return Ok;
         }
+
+        /// <summary>Two seeds, 30 steps: long enough for rounding differences to grow through Adam, a few seconds on a CPU.</summary>
+        static readonly int[] RepeatSeeds = [1, 2];
+        const int RepeatSteps = 30;
+
+        /// <summary>A comparison of two trainings as bench prints it.</summary>
+        static object Agreement(Repeatability.Result r) => new
+        {
+            devices = $"{r.First}, {r.Second}", models = r.Models, steps = r.Steps, bit_identical = r.BitIdentical,
+            max_weight_difference = r.MaxWeightDifference, max_weight = Math.Round(r.MaxWeightMagnitude, 4), max_relative_loss_difference = r.MaxLossDifference,
+        };
 
         /// <summary>One timing as bench prints it, with its ratio to the one-model time <paramref name="oneMs"/>.</summary>
         static object Row(TrainingBenchmark.Result k, double oneMs) =>

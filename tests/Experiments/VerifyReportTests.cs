@@ -63,6 +63,34 @@ public class VerifyReportTests
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
+    /// <summary>
+    /// While a run goes, its staging folder (&lt;out&gt;.tmp-&lt;pid&gt;) holds a partial report after each claim, so a run killed
+    /// at a deadline leaves what it finished; the finished run replaces it with the complete report.
+    /// </summary>
+    [Test]
+    public void A_running_verify_leaves_a_partial_report_after_each_claim()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}");
+        string staging = dir + $".tmp-{Environment.ProcessId}";
+        var seen = new List<string>();
+        try
+        {
+            Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7"], dir, 0), line =>
+            {
+                // Called with each verdict line, after the partial report is written.
+                if (line.StartsWith("PASS", StringComparison.Ordinal)) seen.Add(File.Exists(Path.Combine(staging, "report.md")) ? File.ReadAllText(Path.Combine(staging, "report.md")) : "");
+            });
+            Assert.That(seen, Has.Count.EqualTo(2));
+            Assert.That(seen[0], Does.Contain("**Partial report**, written after claim 1 of 2").And.Contain("| P1 ").And.Not.Contain("| D7 "));
+            string final = File.ReadAllText(Path.Combine(dir, "report.md"));
+            Assert.That(final, Does.Not.Contain("Partial report").And.Contain("| D7 "), "the finished run's report is complete");
+            Assert.That(Directory.Exists(staging), Is.False, "the staging folder is moved into place");
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "claims.json")));
+            Assert.That(json.RootElement.GetProperty("complete").GetBoolean(), Is.True);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
+    }
+
     /// <summary>An entry with no check yet is reported PENDING with its status, beside a claim that runs (no spec entry is pending now).</summary>
     [Test]
     public void An_entry_without_a_check_is_reported_pending_with_its_issue()

@@ -12,7 +12,12 @@ namespace Autoencoders.Report;
 public static class ReportWriter
 {
     /// <param name="timings">The run's experiments and their wall time (<see cref="ExperimentStore.Timings"/>).</param>
-    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed, IReadOnlyList<ExperimentTiming> timings)
+    /// <param name="selected">
+    /// Null for a finished run. While it runs, the number of claims it was asked for: the report is then marked partial
+    /// and left without the verdict-interval figures (it is rewritten after each claim, so a run that is killed, as a
+    /// GPU call at its deadline may be, still leaves the claims it finished).
+    /// </param>
+    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed, IReadOnlyList<ExperimentTiming> timings, int? selected = null)
     {
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
@@ -20,13 +25,18 @@ public static class ReportWriter
         md.AppendLine();
         md.AppendLine(inv, $"Tier `{options.Tier.Name()}`, seed {options.Seed}, {TorchRuntime.Describe()}, wall time {elapsed.TotalSeconds:0.0} s.");
         md.AppendLine();
+        if (selected is int of)
+        {
+            md.AppendLine(inv, $"**Partial report**, written after claim {results.Count} of {of}: the run was still going. A report that stays like this was stopped before the end (its remaining claims did not run); the verdict-interval figures come with the complete report.");
+            md.AppendLine();
+        }
         md.AppendLine(Summary(results));
         md.AppendLine();
         md.AppendLine("| claim | verdict | estimate [95% interval] vs bar | paper | key numbers |");
         md.AppendLine("|---|---|---|---|---|");
         foreach (var r in results)
             md.AppendLine(inv, $"| {r.Id} {registry[r.Id].Title} | {ClaimResult.Label(r.Verdict)} | {IntervalCell(r)} | {registry[r.Id].Paper} | {r.Summary.Replace("|", "\\|")} |");
-        foreach (var (group, title, members) in Groups(results.Where(r => r.Evidence is not null)))
+        foreach (var (group, title, members) in selected is null ? Groups(results.Where(r => r.Evidence is not null)) : [])
         {
             var figure = Figures.Intervals(Path.Combine(directory, "figures", $"verdict_intervals_{group}.png"), $"{title}: estimate, 95% interval, bar",
                 "estimate (the quantity of each claim)", members.Select(r => new Figures.IntervalRow(r.Id, r.Evidence!.Interval.Estimate, r.Evidence.Interval.Lower, r.Evidence.Interval.Upper, r.Evidence.Bar, ClaimResult.Label(r.Verdict))).ToList());
@@ -63,6 +73,7 @@ public static class ReportWriter
         {
             tier = options.Tier.Name(),
             seed = options.Seed,
+            complete = selected is null,
             environment = new { torch = TorchRuntime.Describe(), dotnet = Environment.Version.ToString(), os = Environment.OSVersion.ToString(), wall_time_s = elapsed.TotalSeconds },
             summary = Summary(results),
             claims = results.Select(r => new

@@ -16,8 +16,9 @@ public sealed record VerifyOptions(Tier Tier, IReadOnlyList<string>? Claims, str
 
 /// <summary>
 /// Runs the selected claim checks (the same classes the tests use) and writes report.md and claims.json into the
-/// output folder. The report is built in a sibling temporary folder and moved into place at the end, so an
-/// interrupted run leaves the previous report intact.
+/// output folder. The report is built in a sibling temporary folder (&lt;out&gt;.tmp-&lt;process id&gt;) and moved into place at
+/// the end, so an interrupted run leaves the previous report intact; the temporary folder holds a partial report
+/// after each claim, which a run that is killed leaves behind.
 /// </summary>
 public static class VerifyRun
 {
@@ -60,6 +61,9 @@ public static class VerifyRun
                 else
                     result = new ClaimResult(entry.Id, Verdict.Pending, false, new Dictionary<string, double>(), entry.Criterion, $"no check yet ({entry.Status})", [], TimeSpan.Zero);
                 results.Add(result);
+                // The staging folder holds a partial report after every claim: a run killed before the end (a GPU call at
+                // its deadline) leaves what it finished there, while the previous report stays in place.
+                if (results.Count < selected.Count) ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings, selected.Count);
                 log($"{ClaimResult.Label(result.Verdict),-15} {entry.Id,-4} {result.Summary}");
             }
             ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings);

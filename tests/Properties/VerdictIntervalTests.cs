@@ -55,6 +55,25 @@ public class VerdictIntervalTests
         Assert.That(Intervals.SeedsToDecide(0.8, 0.8), Is.Null, "an estimate on the bar is never decided");
     }
 
+    /// <summary>
+    /// The chance that n seeds decide a rate against 0.5 (what sizes the Gpu tier's 40 disk seeds, Budget.cs). Expected
+    /// values summed exactly in Python (binomial sums over the k whose Clopper–Pearson interval clears 0.5).
+    /// </summary>
+    [TestCase(2.0 / 3, 6, 0.0892), TestCase(2.0 / 3, 40, 0.5297), TestCase(2.0 / 3, 80, 0.8190), TestCase(5.0 / 6, 6, 0.3349),
+     TestCase(5.0 / 6, 40, 0.9961), TestCase(1.0 / 3, 30, 0.4318)]
+    public void The_chance_that_n_seeds_decide_a_rate_is_the_binomial_sum_over_deciding_counts(double rate, int n, double expected) =>
+        Assert.That(Intervals.DecisionChance(rate, 0.5, n), Is.EqualTo(expected).Within(5e-4));
+
+    /// <summary>A rate on the bar is decided (wrongly, either way) at most 5% of the time: Clopper–Pearson is conservative.</summary>
+    [Test]
+    public void A_rate_on_the_bar_is_decided_at_most_five_percent_of_the_time()
+    {
+        foreach (int n in new[] { 1, 6, 17, 40, 101 })
+            Assert.That(Intervals.DecisionChance(0.5, 0.5, n), Is.LessThanOrEqualTo(0.05), $"n = {n}");
+        Assert.That(Intervals.DecisionChance(1.0, 0.5, 6), Is.EqualTo(1).Within(1e-12), "control: a sure rate decides at 6/6 ([0.54, 1])");
+        Assert.Throws<ArgumentException>(() => Intervals.DecisionChance(1.5, 0.5, 6));
+    }
+
     [Test]
     public void The_bootstrap_of_identical_seeds_is_a_point_and_of_spread_seeds_an_interval_around_the_median()
     {

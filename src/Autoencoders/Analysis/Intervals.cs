@@ -1,3 +1,4 @@
+using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace Autoencoders.Analysis;
@@ -121,5 +122,25 @@ public static class Intervals
             if (ci.Lower >= bar || ci.Upper < bar) return n;
         }
         return null;
+    }
+
+    /// <summary>
+    /// The chance that n seeds decide a rate whose true value is <paramref name="rate"/>: the probability, over
+    /// k ~ Binomial(n, rate), that the Clopper–Pearson interval of k/n clears <paramref name="bar"/> on either side (as
+    /// the verdict reads it for a paper side above the bar: lower ≥ bar, or upper &lt; bar). Σ_k C(n, k) rate^k (1 − rate)^(n−k)
+    /// over the deciding k, summed exactly. What sizes a tier's seeds: at rate 2/3 against 0.5, 6 seeds decide with
+    /// chance 0.09 and 40 with 0.53.
+    /// </summary>
+    public static double DecisionChance(double rate, double bar, int n)
+    {
+        if (n < 1 || !(rate >= 0 && rate <= 1)) throw new ArgumentException($"a decision chance needs n ≥ 1 and a rate in [0, 1] (got n = {n}, rate = {rate})");
+        double chance = 0;
+        for (int k = 0; k <= n; k++)
+        {
+            var ci = ClopperPearson(k, n);
+            if (ci.Lower >= bar || ci.Upper < bar)
+                chance += Math.Exp(SpecialFunctions.BinomialLn(n, k) + (k == 0 ? 0 : k * Math.Log(rate)) + (k == n ? 0 : (n - k) * Math.Log(1 - rate)));
+        }
+        return chance;
     }
 }

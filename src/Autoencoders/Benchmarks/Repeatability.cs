@@ -1,5 +1,3 @@
-using Autoencoders.Data;
-using Autoencoders.Models;
 using Autoencoders.Runtime;
 using Autoencoders.Training;
 using TorchSharp;
@@ -47,13 +45,13 @@ public static class Repeatability
     static (float[] Weights, double[] Losses) Train(Run run, int steps)
     {
         using var scope = NewDisposeScope();
-        var grid = ImageGrid.Paper;
-        using var data = ShapeDataset.Disks(new ExactRenderer(grid, 1.0), RadiusRange.Full(grid), 600, seed: 1);
         // Initialised on the CPU from the seeds, then moved: both runs start from the same weights.
-        using var model = new Autoencoder(AutoencoderConfig.Disk(), run.Seeds);
-        model.to(run.Device);
-        var result = Trainer.Train(new ReconstructionObjective(model, data.Images.to(run.Device)), new TrainingOptions { Steps = steps, Seeds = run.Seeds, LogEvery = steps });
-        var weights = model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
-        return (weights, result.FinalLoss);
+        var (data, model, objective) = TrainingBenchmark.PaperNetwork(run.Seeds, run.Device);
+        using (data) using (model)
+        {
+            var result = Trainer.Train(objective, new TrainingOptions { Steps = steps, Seeds = run.Seeds, LogEvery = steps });
+            var weights = model.parameters().SelectMany(p => p.detach().cpu().data<float>().ToArray()).ToArray();
+            return (weights, result.FinalLoss);
+        }
     }
 }

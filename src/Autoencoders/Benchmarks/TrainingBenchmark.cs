@@ -16,13 +16,23 @@ public static class TrainingBenchmark
     public static Result Run(int models, int steps, int warmup = 50)
     {
         Check(models, steps, warmup);
-        var grid = ImageGrid.Paper;
-        using var data = ShapeDataset.Disks(new ExactRenderer(grid, 1.0), RadiusRange.Full(grid), 600, seed: 1);
         var seeds = Enumerable.Range(0, models).ToArray();
-        using var model = new Autoencoder(AutoencoderConfig.Disk(), seeds);
-        model.to(TorchRuntime.Device);
-        var images = data.Images.to(TorchRuntime.Device);
-        return Time(new ReconstructionObjective(model, images), new TrainingOptions { Steps = steps, Seeds = seeds }, warmup);
+        var (data, model, objective) = PaperNetwork(seeds, TorchRuntime.Device);
+        using (data) using (model) return Time(objective, new TrainingOptions { Steps = steps, Seeds = seeds }, warmup);
+    }
+
+    /// <summary>
+    /// What bench trains: the paper's disk autoencoder (K models, initialised on the CPU from <paramref name="seeds"/>,
+    /// then moved to <paramref name="device"/>) on 600 exact disks of seed 1, and its reconstruction objective.
+    /// The caller disposes the data and the model.
+    /// </summary>
+    public static (ShapeDataset Data, Autoencoder Model, ReconstructionObjective Objective) PaperNetwork(int[] seeds, TorchSharp.torch.Device device)
+    {
+        var grid = ImageGrid.Paper;
+        var data = ShapeDataset.Disks(new ExactRenderer(grid, 1.0), RadiusRange.Full(grid), 600, seed: 1);
+        var model = new Autoencoder(AutoencoderConfig.Disk(), seeds);
+        model.to(device);
+        return (data, model, new ReconstructionObjective(model, data.Images.to(device)));
     }
 
     /// <summary>The parameter count of one benchmarked autoencoder (the PyTorch reference must have the same).</summary>

@@ -19,7 +19,7 @@ public static class CommandLine
     public const int Ok = 0, ClaimFailed = 1, UsageError = 2;
 
     const string Verdicts = "PASS (the paper's observation held), NOT REPRODUCED (it did not, as spec/claims.md records), " +
-        "FAIL (the outcome differs from the spec), PENDING (no check yet), SKIPPED (not run at this tier), INCONCLUSIVE (the 95% interval over runs straddles the bar: this tier cannot decide; not a failure)";
+        "FAIL (the outcome differs from the spec), PENDING (no check yet), SKIPPED (not run at this tier, or not started before --time-limit), INCONCLUSIVE (the 95% interval over runs straddles the bar: this tier cannot decide; not a failure)";
 
     /// <summary>The options of `verify`, `bench` and the commands, built once per call (no shared state).</summary>
     sealed class Grammar
@@ -28,7 +28,7 @@ public static class CommandLine
         public readonly Option<string?> Claims = new("--claims") { Description = "comma-separated claim ids (e.g. D3,P2); default: every claim" };
         public readonly Option<string> Out = new("--out") { Description = "folder for report.md, claims.json and figures", DefaultValueFactory = _ => Path.Combine("artifacts", "verify") };
         public readonly Option<int> Seed = new("--seed") { Description = "base seed: the runs use seeds N+1, N+2, …", DefaultValueFactory = _ => 0 };
-        public readonly Option<int?> TimeLimit = new("--time-limit") { Description = "seconds after which no further claim starts: the claims not started are reported SKIPPED and the report is still written (for a GPU call with a deadline); default none" };
+        public readonly Option<int?> TimeLimit = new("--time-limit") { Description = "seconds, counted from the start of the run (after start-up), after which no further claim starts: the claims not started are reported SKIPPED, the report says the run was stopped and is still written (for a GPU call with a deadline); default none" };
         public readonly Option<string?> Device = new("--device") { Description = "auto, cpu or cuda (overrides AUTOENCODERS_DEVICE)" };
         public readonly Option<string> Models = new("--models") { Description = "K, the models trained at once for the batched timing: one count or a comma-separated list (e.g. 10,100), each 1–128", DefaultValueFactory = _ => "5" };
         public readonly Option<int> Steps = new("--steps") { Description = "timed steps (1–100000)", DefaultValueFactory = _ => 50 };
@@ -138,8 +138,9 @@ public static class CommandLine
             // The same short training twice on this device (bit-identical on the CPU; on CUDA what deterministic mode leaves),
             // and on CUDA once more on the CPU: how far the two backends' rounding drifts apart in one training.
             var device = TorchRuntime.Device;
-            var repeat = Repeatability.Compare(new(device, RepeatSeeds), new(device, RepeatSeeds), RepeatSteps);
-            var acrossDevices = device.type == TorchSharp.DeviceType.CPU ? null : Repeatability.Compare(new(device, RepeatSeeds), new(TorchSharp.torch.CPU, RepeatSeeds), RepeatSteps);
+            int repeatSteps = Math.Min(steps, MaxRepeatSteps);
+            var repeat = Repeatability.Compare(new(device, RepeatSeeds), new(device, RepeatSeeds), repeatSteps);
+            var acrossDevices = device.type == TorchSharp.DeviceType.CPU ? null : Repeatability.Compare(new(device, RepeatSeeds), new(TorchSharp.torch.CPU, RepeatSeeds), repeatSteps);
             var (reference, reason) = one.Device == "CPU" ? PyTorchReference.Run(p.GetValue(Python)!, TrainingBenchmark.ParameterCount(), steps, one.Threads, TimeSpan.FromMinutes(10), warmup) : (null, "the reference runs on the CPU only");
             output.WriteLine(JsonSerializer.Serialize(new
             {
@@ -157,9 +158,9 @@ public static class CommandLine
             return Ok;
         }
 
-        /// <summary>Two seeds, 30 steps: long enough for rounding differences to grow through Adam, a few seconds on a CPU.</summary>
-        static readonly int[] RepeatSeeds = [1, 2];
-        const int RepeatSteps = 30;
+        /// <summary>Two models, as many steps as bench times up to 30: long enough for rounding differences to grow through Adam, a few seconds on a CPU.</summary>
+        static int[] RepeatSeeds => [1, 2];
+        const int MaxRepeatSteps = 30;
 
         /// <summary>A comparison of two trainings as bench prints it.</summary>
         static object Agreement(Repeatability.Result r) => new

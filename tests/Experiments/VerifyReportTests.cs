@@ -43,7 +43,8 @@ public class VerifyReportTests
 
     /// <summary>
     /// With a time limit already passed, no claim starts: each is SKIPPED with the reason, and the report is still
-    /// written whole (a GPU call's deadline gives a partial report, not none). Without one the same claims run.
+    /// written whole, saying the run was stopped (a GPU call's deadline gives a partial report, not none). A limit that
+    /// runs out between claims lets the first run and stops the rest; without one the same claims run.
     /// </summary>
     [Test]
     public void A_passed_time_limit_skips_the_claims_not_started_and_still_writes_the_report()
@@ -55,10 +56,22 @@ public class VerifyReportTests
             Assert.That(limited.Select(r => r.Verdict), Is.All.EqualTo(Autoencoders.Claims.Verdict.Skipped));
             Assert.That(limited[0].Summary, Does.Contain("time limit of 0 s"));
             string report = File.ReadAllText(Path.Combine(dir, "report.md"));
-            Assert.That(report, Does.Contain("2 skipped").And.Contain("## Where the time went"));
+            Assert.That(report, Does.Contain("2 skipped").And.Contain("**Stopped by its time limit**").And.Contain("## Where the time went"));
+            using (var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "claims.json"))))
+            {
+                Assert.That(json.RootElement.GetProperty("complete").GetBoolean(), Is.False, "a run stopped by its limit is not a whole run");
+                Assert.That(json.RootElement.GetProperty("claims_not_started").GetInt32(), Is.EqualTo(2));
+            }
+
+            // The first claim starts within the limit and outlasts it (its start line waits 1.1 s): the second does not start.
+            var between = Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7"], dir, 0, TimeSpan.FromSeconds(1)),
+                line => { if (line == "P1: running…") Thread.Sleep(1100); });
+            Assert.That(between.Select(r => r.Verdict), Is.EqualTo(new[] { Autoencoders.Claims.Verdict.Pass, Autoencoders.Claims.Verdict.Skipped }));
+            Assert.That(between[0].Elapsed.TotalSeconds, Is.GreaterThanOrEqualTo(1.0), "a claim's time is measured around it");
 
             var unlimited = Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7"], dir, 0, TimeSpan.FromHours(1)), _ => { });
             Assert.That(unlimited.Select(r => r.Verdict), Is.All.EqualTo(Autoencoders.Claims.Verdict.Pass), "control: the same claims run within a limit not reached");
+            Assert.That(File.ReadAllText(Path.Combine(dir, "report.md")), Does.Not.Contain("Stopped by its time limit"));
         }
         finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
@@ -75,13 +88,20 @@ public class VerifyReportTests
         var seen = new List<string>();
         try
         {
-            Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7"], dir, 0), line =>
+            Autoencoders.Report.VerifyRun.Run(new(Autoencoders.Configuration.Tier.Default, ["P1", "D7", "P2"], dir, 0), line =>
             {
                 // Called with each verdict line, after the partial report is written.
-                if (line.StartsWith("PASS", StringComparison.Ordinal)) seen.Add(File.Exists(Path.Combine(staging, "report.md")) ? File.ReadAllText(Path.Combine(staging, "report.md")) : "");
+                if (!line.StartsWith("PASS", StringComparison.Ordinal)) return;
+                seen.Add(File.Exists(Path.Combine(staging, "report.md")) ? File.ReadAllText(Path.Combine(staging, "report.md")) : "");
+                if (seen.Count == 1)
+                {
+                    using var partial = JsonDocument.Parse(File.ReadAllText(Path.Combine(staging, "claims.json")));
+                    Assert.That(partial.RootElement.GetProperty("complete").GetBoolean(), Is.False, "a partial claims.json says so");
+                }
             });
-            Assert.That(seen, Has.Count.EqualTo(2));
-            Assert.That(seen[0], Does.Contain("**Partial report**, written after claim 1 of 2").And.Contain("| P1 ").And.Not.Contain("| D7 "));
+            Assert.That(seen, Has.Count.EqualTo(3));
+            Assert.That(seen[0], Does.Contain("**Partial report**, written after claim 1 of 3").And.Contain("| P1 ").And.Not.Contain("| D7 "));
+            Assert.That(seen[1], Does.Contain("**Partial report**, written after claim 2 of 3").And.Contain("| D7 "), "rewritten after the second claim");
             string final = File.ReadAllText(Path.Combine(dir, "report.md"));
             Assert.That(final, Does.Not.Contain("Partial report").And.Contain("| D7 "), "the finished run's report is complete");
             Assert.That(Directory.Exists(staging), Is.False, "the staging folder is moved into place");

@@ -27,13 +27,38 @@ public class CommandLineTests
      TestCase("verify", "--seed"), TestCase("verify", "--bogus", "1"), TestCase("verify", "stray"), TestCase("verify", "--tier", "default", "--tier", "gpu"),
      TestCase("bench", "--models", "0"), TestCase("bench", "--models", "5,200"), TestCase("bench", "--models", "5,x"), TestCase("bench", "--device", "tpu"),
      TestCase("bench", "--steps", "many"), TestCase("bench", "--warmup", "-1"), TestCase("bench", "--python", " "), TestCase("cache", "wipe"),
-     TestCase("verify", "--time-limit", "0"), TestCase("verify", "--time-limit", "1.5"), TestCase("verify", "--time-limit", "604801")]
+     TestCase("verify", "--time-limit", "0"), TestCase("verify", "--time-limit", "1.5"), TestCase("verify", "--time-limit", "604801"), TestCase("verify", "--time-limit")]
     public void Usage_errors_exit_2_with_a_one_line_reason(params string[] args)
     {
         var (code, _, err) = Run(args);
         Assert.That(code, Is.EqualTo(CommandLine.UsageError));
         Assert.That(err, Does.StartWith("error: "));
         Assert.That(err, Does.Not.Contain("   at "), "no stack trace for user errors");
+    }
+
+    [TestCase("0"), TestCase("604801")]
+    public void A_time_limit_out_of_range_names_the_option_and_its_range(string value)
+    {
+        var (code, _, err) = Run("verify", "--time-limit", value);
+        Assert.That(code, Is.EqualTo(CommandLine.UsageError));
+        Assert.That(err.Split('\n')[0], Is.EqualTo($"error: --time-limit {value} must be a number of seconds from 1 to 604800"));
+    }
+
+    /// <summary>A valid limit reaches the run: a claim started within it runs, and the report says no claim was left out.</summary>
+    [Test]
+    public void A_valid_time_limit_is_accepted_and_recorded()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}");
+        try
+        {
+            var (code, text, err) = Run("verify", "--claims", "P1", "--time-limit", "600", "--out", dir);
+            Assert.That(code, Is.Zero, err);
+            Assert.That(text, Does.Contain("PASS            P1"));
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "claims.json")));
+            Assert.That(json.RootElement.GetProperty("time_limit_s").GetDouble(), Is.EqualTo(600));
+            Assert.That(json.RootElement.GetProperty("complete").GetBoolean(), Is.True);
+        }
+        finally { if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true); }
     }
 
     /// <summary>A number option given a word says what to type, not the .NET type it expected.</summary>
@@ -96,6 +121,11 @@ public class CommandLineTests
         else
             Assert.That(pytorch, Does.StartWith("torch "));
         Assert.That(root.GetProperty("cpu").GetString(), Is.Not.Empty);
+        var repeat = root.GetProperty("repeat");
+        Assert.That(repeat.GetProperty("devices").GetString(), Is.EqualTo("CPU, CPU"));
+        Assert.That(repeat.GetProperty("steps").GetInt32(), Is.EqualTo(2), "the repeat trains as many steps as bench times (at most 30)");
+        Assert.That(repeat.GetProperty("bit_identical").GetBoolean(), Is.True, "the same training twice on the CPU repeats bit for bit");
+        Assert.That(root.GetProperty("against_cpu").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), "on the CPU there is no second device to compare");
     }
 
     /// <summary>

@@ -109,8 +109,9 @@ public sealed record Budget
     /// network. Six seeds decide only unbroken runs; the disk claims left undecided at the Experiment tier run at rates
     /// near 2/3 and 1/3 (D2, D3, D10, D11: 4/6 or 2/6) and 5/6 (D4). The chance that the Clopper–Pearson interval
     /// clears 0.5 (exact binomial sums, spec/settings.md) at a true rate of 2/3 or 1/3 is 0.09 at 6 seeds, 0.43 at 30,
-    /// 0.53 at 40, 0.82 at 80; at 5/6 it is 0.33, 0.98, 1.00. Forty seeds: every claim whose true rate is 5/6 or more
-    /// decides, one at 2/3 decides about half the time, and a rate nearer 0.5 stays INCONCLUSIVE, as it should.
+    /// 0.53 at 40, 0.82 at 80; at 5/6 it is 0.33, 0.98, 1.00. Forty seeds: a claim whose true rate is 5/6 or more
+    /// decides almost surely, one at 2/3 about half the time (on the edge: 27 of 40 decides), one at 0.6 a fifth of the
+    /// time. The trade against the Gpu tier's 10 minutes is for its first run to measure (spec/settings.md).
     /// </summary>
     static readonly DiskBudget GpuDisks = PaperDisks with { Seeds = 40 };
 

@@ -25,7 +25,7 @@ public sealed class ExperimentStore(Action<string>? log = null) : IDisposable
     /// <summary>How many distinct experiments this store holds.</summary>
     public int Count { get { lock (gate) return results.Count; } }
 
-    /// <summary>Where the run's time went: every experiment this store ran, in the order they finished.</summary>
+    /// <summary>Where the run's time went: every experiment this store ran (those that threw too, marked), in the order they ended.</summary>
     public IReadOnlyList<ExperimentTiming> Timings { get { lock (gate) return timings.ToArray(); } }
 
     /// <summary>The result of <paramref name="experiment"/>: kept from an earlier request, or run now and kept.</summary>
@@ -40,16 +40,21 @@ public sealed class ExperimentStore(Action<string>? log = null) : IDisposable
             nested.Push(TimeSpan.Zero);
             TResult result;
             TimeSpan inner, elapsed;
-            try { result = experiment.Run(this); }
+            bool failed = true;
+            try
+            {
+                result = experiment.Run(this);
+                failed = false;
+            }
             finally
             {
                 elapsed = clock.Elapsed;
                 inner = nested.Pop();
                 // The caller's own time excludes this experiment's, whether it succeeded or threw.
                 if (nested.Count > 0) nested.Push(nested.Pop() + elapsed);
+                timings.Add(new ExperimentTiming(experiment.GetType().Name, key[(key.IndexOf(' ') + 1)..], elapsed - inner, elapsed, failed));
             }
             results[key] = result;
-            timings.Add(new ExperimentTiming(experiment.GetType().Name, key[(key.IndexOf(' ') + 1)..], elapsed - inner, elapsed));
             return result;
         }
     }

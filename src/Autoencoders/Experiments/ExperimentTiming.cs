@@ -6,4 +6,5 @@ namespace Autoencoders.Experiments;
 /// </summary>
 /// <param name="Kind">The experiment's type (DiskExperiment, DiskEvaluations, GanExperiment, …).</param>
 /// <param name="Configuration">Its configuration record as JSON (what it trained or measured).</param>
-public sealed record ExperimentTiming(string Kind, string Configuration, TimeSpan Own, TimeSpan Total);
+/// <param name="Failed">It threw (its time is still the run's; the store keeps no result, so a later request runs it again).</param>
+public sealed record ExperimentTiming(string Kind, string Configuration, TimeSpan Own, TimeSpan Total, bool Failed = false);

@@ -12,13 +12,11 @@ namespace Autoencoders.Report;
 public static class ReportWriter
 {
     /// <param name="timings">The run's experiments and their wall time (<see cref="ExperimentStore.Timings"/>).</param>
-    /// <param name="selected">
-    /// Null for a finished run. While it runs, the number of claims it was asked for: the report is then marked partial
-    /// and left without the verdict-interval figures (it is rewritten after each claim, so a run that is killed, as a
-    /// GPU call at its deadline may be, still leaves the claims it finished).
-    /// </param>
-    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed, IReadOnlyList<ExperimentTiming> timings, int? selected = null)
+    /// <param name="progress">Whether the run is still going or stopped by its time limit (null: a finished, whole run).</param>
+    public static void Write(string directory, IReadOnlyList<ClaimResult> results, ClaimRegistry registry, VerifyOptions options, TimeSpan elapsed, IReadOnlyList<ExperimentTiming> timings, ReportProgress? progress = null)
     {
+        int? selected = progress?.Selected;
+        int notStarted = progress?.NotStarted ?? 0;
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Verification report: Processing Simple Geometric Attributes with Autoencoders");
@@ -28,6 +26,11 @@ public static class ReportWriter
         if (selected is int of)
         {
             md.AppendLine(inv, $"**Partial report**, written after claim {results.Count} of {of}: the run was still going. A report that stays like this was stopped before the end (its remaining claims did not run); the verdict-interval figures come with the complete report.");
+            md.AppendLine();
+        }
+        if (notStarted > 0)
+        {
+            md.AppendLine(inv, $"**Stopped by its time limit** ({options.TimeLimit?.TotalSeconds:0} s): {notStarted} of the claims asked for did not start and are reported SKIPPED. This is not a whole run of the tier.");
             md.AppendLine();
         }
         md.AppendLine(Summary(results));
@@ -67,13 +70,15 @@ public static class ReportWriter
             foreach (var f in r.Figures) md.AppendLine(inv, $"\n![{r.Id}](figures/{Path.GetFileName(f)})");
         }
         WriteTimings(md, results, elapsed, timings);
-        File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
+        WriteWhole(Path.Combine(directory, "report.md"), md.ToString());
 
         var json = new
         {
             tier = options.Tier.Name(),
             seed = options.Seed,
-            complete = selected is null,
+            complete = selected is null && notStarted == 0,
+            time_limit_s = options.TimeLimit?.TotalSeconds,
+            claims_not_started = notStarted,
             environment = new { torch = TorchRuntime.Describe(), dotnet = Environment.Version.ToString(), os = Environment.OSVersion.ToString(), wall_time_s = elapsed.TotalSeconds },
             summary = Summary(results),
             claims = results.Select(r => new
@@ -98,7 +103,15 @@ public static class ReportWriter
             }),
             experiments = timings.Select(t => new { kind = t.Kind, configuration = t.Configuration, own_s = t.Own.TotalSeconds, total_s = t.Total.TotalSeconds }),
         };
-        File.WriteAllText(Path.Combine(directory, "claims.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        WriteWhole(Path.Combine(directory, "claims.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>Writes a file through a temporary one and a rename, so a process killed mid-write never leaves half a file.</summary>
+    static void WriteWhole(string path, string text)
+    {
+        string temporary = path + ".part";
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>How many experiments the report lists by name; claims.json lists every one.</summary>
@@ -131,7 +144,7 @@ public static class ReportWriter
         foreach (var t in ranked.Take(TimedExperimentsShown))
         {
             string what = t.Configuration.Length > 160 ? t.Configuration[..157] + "…" : t.Configuration;
-            md.AppendLine(inv, $"| {t.Kind} | {t.Own.TotalSeconds:0.0} | {t.Own.TotalSeconds / total:0.00} | `{what.Replace("|", "\\|").Replace("`", "'")}` |");
+            md.AppendLine(inv, $"| {t.Kind}{(t.Failed ? " (failed)" : "")} | {t.Own.TotalSeconds:0.0} | {t.Own.TotalSeconds / total:0.00} | `{what.Replace("|", "\\|").Replace("`", "'")}` |");
         }
         if (ranked.Count > TimedExperimentsShown)
         {

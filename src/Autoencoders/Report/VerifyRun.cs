@@ -8,9 +8,10 @@ namespace Autoencoders.Report;
 
 /// <summary>What `verify` was asked to do.</summary>
 /// <param name="TimeLimit">
-/// Null: run every selected claim. Otherwise no claim starts once this much wall time has passed: the rest are reported
-/// SKIPPED with the reason, and the report is written (a claim already running finishes; a GPU call's deadline is
-/// kept by starting the run with a limit that leaves room for its longest claim).
+/// Null: run every selected claim. Otherwise no claim starts once this much wall time has passed since the run began
+/// (after the process and the runtime started): the rest are reported SKIPPED with the reason, the report says the run
+/// was stopped and claims.json has complete = false (a claim already running finishes; a GPU call's deadline is kept by
+/// starting the run with a limit that leaves room for its longest claim).
 /// </param>
 public sealed record VerifyOptions(Tier Tier, IReadOnlyList<string>? Claims, string OutputDirectory, int Seed, TimeSpan? TimeLimit = null);
 
@@ -38,12 +39,17 @@ public static class VerifyRun
             // One store for the run: checks that share a network (D2–D4, D6/D8/D9, P4/P5) share its training and evaluation.
             using var store = new ExperimentStore(log);
             var context = new ClaimContext(Budget.For(options.Tier, options.Seed), store, Path.Combine(staging, "figures"));
+            int notStarted = 0;
             foreach (var entry in selected)
             {
                 ClaimResult result;
+                var claimClock = Stopwatch.StartNew();
                 if (options.TimeLimit is { } limit && clock.Elapsed >= limit)
+                {
+                    notStarted++;
                     result = new ClaimResult(entry.Id, Verdict.Skipped, false, new Dictionary<string, double>(), entry.Criterion,
                         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"skipped: not started, the run's time limit of {limit.TotalSeconds:0} s had passed ({clock.Elapsed.TotalSeconds:0} s)"), [], TimeSpan.Zero);
+                }
                 else if (ClaimChecks.All.TryGetValue(entry.Id, out var check))
                 {
                     log($"{entry.Id}: running…");
@@ -57,16 +63,24 @@ public static class VerifyRun
                         // A check that cannot measure (diverged training, a broken negative control) is a failure, reported with its reason.
                         result = new ClaimResult(entry.Id, Verdict.Fail, false, new Dictionary<string, double>(), entry.Criterion, $"check failed: {e.Message}", [], TimeSpan.Zero);
                     }
+                    // The time a claim took, failed or skipped ones included (a check that trains for minutes and then throws is
+                    // what a GPU run's timing table must show).
+                    result = result with { Elapsed = claimClock.Elapsed };
                 }
                 else
                     result = new ClaimResult(entry.Id, Verdict.Pending, false, new Dictionary<string, double>(), entry.Criterion, $"no check yet ({entry.Status})", [], TimeSpan.Zero);
                 results.Add(result);
                 // The staging folder holds a partial report after every claim: a run killed before the end (a GPU call at
-                // its deadline) leaves what it finished there, while the previous report stays in place.
-                if (results.Count < selected.Count) ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings, selected.Count);
+                // its deadline) leaves what it finished there, while the previous report stays in place. Best effort: a
+                // failed write is logged, and the run goes on to its complete report.
+                if (results.Count < selected.Count)
+                {
+                    try { ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings, new ReportProgress(selected.Count, notStarted)); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { log($"partial report not written: {e.Message}"); }
+                }
                 log($"{ClaimResult.Label(result.Verdict),-15} {entry.Id,-4} {result.Summary}");
             }
-            ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings);
+            ReportWriter.Write(staging, results, registry, options, clock.Elapsed, store.Timings, new ReportProgress(null, notStarted));
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
             Directory.CreateDirectory(Path.GetDirectoryName(final)!);
             Directory.Move(staging, final);

@@ -61,6 +61,21 @@ public class DevicePlacementTests
         Assert.That(adam.FirstMoments.Concat(adam.SecondMoments).All(t => t.device_type == DeviceType.META), "Adam's state left the device");
     }
 
+    /// <summary>The fused Adam (CUDA's default) makes its flat buffers and its gathered gradient on the parameters' device.</summary>
+    [Test]
+    public void The_fused_optimiser_keeps_every_tensor_on_the_model_device()
+    {
+        TorchRuntime.Initialise();
+        using var scope = NewDisposeScope();
+        using var model = new Autoencoder(AutoencoderConfig.Disk(), [1, 2]);
+        model.to(Meta);
+        using var adam = new Adam(model.parameters(), 1e-3, fused: true);
+        foreach (var p in model.parameters()) p.grad = zeros_like(p);
+        adam.Update();
+        foreach (var (name, p) in model.named_parameters()) Assert.That(p.device_type, Is.EqualTo(DeviceType.META), name);
+        Assert.That(adam.FirstMoments.Concat(adam.SecondMoments).All(t => t.device_type == DeviceType.META), "Adam's state left the device");
+    }
+
     [Test]
     public void Resuming_an_optimiser_made_before_the_model_moved_is_refused()
     {

@@ -7,8 +7,8 @@ namespace Autoencoders.Training;
 /// is ours to checkpoint and resume exactly, and so it is element-wise: K batched models never interact.
 /// </summary>
 /// <remarks>
-/// Two ways to run the same update. Per parameter: eight element-wise calls for each parameter tensor (about 220 a step
-/// for the disk autoencoder), what the CPU runs, bit-identical to every earlier run. Fused (the default on CUDA, where
+/// Two ways to run the same update. Per parameter: eight element-wise calls for each parameter tensor (224 a step for the
+/// disk autoencoder's 28), what the CPU runs, bit-identical to every earlier run. Fused (the default on CUDA, where
 /// each call is a kernel launch and a step of these small networks costs mostly launches): the moments live in one flat
 /// buffer each (the per-parameter moments are views of it, so checkpoints are unchanged), the gradients are gathered
 /// into one, and the update is eight calls over all parameters plus one add per parameter. The two agree to float

@@ -15,7 +15,9 @@ public sealed record Divergence(int Step, double Loss);
 
 /// <summary>
 /// The one training loop: Adam on the sum of the K models' losses, each model drawing its own batches (epochs of
-/// a seeded permutation). Same seeds and thread count give bit-identical results on CPU.
+/// a seeded permutation). Same seeds and thread count give bit-identical results on CPU. Losses are read, checked for
+/// divergence and logged once per window of <see cref="TrainingOptions.LogEvery"/> steps (a run that diverges stops
+/// at the end of that window, naming the step where it did).
 /// </summary>
 public static class Trainer
 {
@@ -34,48 +36,79 @@ public static class Trainer
         var adam = resume ?? new Adam(parameters, options.LearningRate);
         if (!adam.Updates(parameters))
             throw new InvalidOperationException("the optimiser to resume updates other tensors than the model's parameters (was the model moved to another device after it was made?)");
-        long startStep = adam.Step;
+        long startStep = adam.Step, lastStep = startStep + options.Steps;
         var samplers = options.Seeds.Select(s => new BatchSampler(n, s, startStep * b)).ToArray();
         var neighbourRandom = new Random(Data.StableSeed.Of(options.Seeds[0], "neighbours/" + startStep));
         var device = parameters[0].device;
         var logged = new List<int>();
         var curves = Enumerable.Range(0, k).Select(_ => new List<double>()).ToArray();
         var window = new double[k];
-        int windowCount = 0;
         var divergences = new Divergence?[k];
-        var indices = new long[k * b];
-
-        for (int step = (int)startStep + 1; step <= startStep + options.Steps; step++)
+        // A window of LogEvery steps moves between host and device once each way: its batch indices are drawn ahead (in
+        // the samplers' order, so the batches are the same) and uploaded together, and its per-step losses stay on the
+        // device until the window ends. On CUDA each copy waits for the device, so one per step would stop the host from
+        // queueing the next step's kernels while the GPU runs; on the CPU nothing changes but when divergence is seen.
+        Tensor? windowBatches = null;
+        var windowLosses = new List<Tensor>();
+        int windowStart = (int)startStep + 1;
+        try
         {
-            using var scope = NewDisposeScope();
-            for (int m = 0; m < k; m++) samplers[m].Next(indices.AsSpan(m * b, b));
-            var batch = tensor(indices, [k, b]).to(device);
-            adam.ZeroGrad();
-            var losses = objective.Loss(batch, neighbourRandom);
-            losses.sum().backward();
-            var values = losses.detach().cpu().data<float>().ToArray();
-            for (int m = 0; m < k; m++)
+            for (int step = (int)startStep + 1; step <= lastStep; step++)
             {
-                if (divergences[m] is not null) continue;
-                if (!float.IsFinite(values[m]))
+                if (windowBatches is null)
                 {
-                    divergences[m] = new Divergence(step, values[m]);
-                    if (options.ThrowOnDivergence) throw new TrainingDivergedException(m, step, values[m], objective.Describe());
+                    windowStart = step;
+                    int rows = (int)Math.Min(options.LogEvery, lastStep - step + 1);
+                    var indices = new long[rows * k * b];
+                    for (int r = 0; r < rows; r++)
+                        for (int m = 0; m < k; m++) samplers[m].Next(indices.AsSpan((r * k + m) * b, b));
+                    using var scope0 = NewDisposeScope();
+                    windowBatches = tensor(indices, [rows, k, b]).to(device).DetachFromDisposeScope();
                 }
-                window[m] += values[m];
+                using (var scope = NewDisposeScope())
+                {
+                    var batch = windowBatches[step - windowStart];
+                    adam.ZeroGrad();
+                    var losses = objective.Loss(batch, neighbourRandom);
+                    losses.sum().backward();
+                    windowLosses.Add(losses.detach().DetachFromDisposeScope());
+                    adam.LearningRate = options.LearningRateAt(step, lastStep);
+                    adam.Update();
+                }
+                if (windowLosses.Count == options.LogEvery || step == lastStep)
+                {
+                    // The window's losses, step by step and model by model in the order a per-step reading would take them.
+                    float[] values;
+                    using (var scope1 = NewDisposeScope()) values = stack(windowLosses, 0).cpu().data<float>().ToArray();
+                    int count = windowLosses.Count;
+                    foreach (var t in windowLosses) t.Dispose();
+                    windowLosses.Clear();
+                    windowBatches.Dispose();
+                    windowBatches = null;
+                    for (int r = 0; r < count; r++)
+                        for (int m = 0; m < k; m++)
+                        {
+                            float v = values[r * k + m];
+                            if (divergences[m] is not null) continue;
+                            if (!float.IsFinite(v))
+                            {
+                                divergences[m] = new Divergence(windowStart + r, v);
+                                if (options.ThrowOnDivergence) throw new TrainingDivergedException(m, windowStart + r, v, objective.Describe());
+                            }
+                            window[m] += v;
+                        }
+                    logged.Add(step);
+                    var means = window.Select((sum, m) => divergences[m] is null ? sum / count : double.NaN).ToArray();
+                    for (int m = 0; m < k; m++) curves[m].Add(means[m]);
+                    options.Progress?.Invoke(step, means);
+                    Array.Clear(window);
+                }
             }
-            adam.LearningRate = options.LearningRateAt(step, startStep + options.Steps);
-            adam.Update();
-            windowCount++;
-            if (windowCount == options.LogEvery || step == startStep + options.Steps)
-            {
-                logged.Add(step);
-                var means = window.Select((s, m) => divergences[m] is null ? s / windowCount : double.NaN).ToArray();
-                for (int m = 0; m < k; m++) curves[m].Add(means[m]);
-                options.Progress?.Invoke(step, means);
-                Array.Clear(window);
-                windowCount = 0;
-            }
+        }
+        finally
+        {
+            foreach (var t in windowLosses) t.Dispose();
+            windowBatches?.Dispose();
         }
         return new TrainingResult(logged.ToArray(), curves.Select(c => c.ToArray()).ToArray(), divergences);
     }

@@ -46,4 +46,20 @@ public class Prop2OptimalProfileTests
         double gap = rho.Select((t, i) => Math.Abs(f[i] - OptimalProfile.ClosedForm(t, 0.8 * 32))).Max();
         Assert.That(gap, Is.GreaterThan(0.05));
     }
+
+    /// <summary>
+    /// The learned profile averages the outputs' profiles scaled to unit peak; a network that draws nothing has none
+    /// (NaN at every ring: found by the Gpu tier's smoke run, where a dead bias-free network stopped D10 with an index
+    /// error), and a comparison with it fails rather than throws.
+    /// </summary>
+    [Test]
+    public void A_network_that_draws_nothing_has_no_learned_profile_and_its_comparison_fails()
+    {
+        double[] a = [2, 1, 0], b = [0.5, -1, 0.25], silent = [0, 1e-9, 0];
+        Assert.That(Autoencoders.Analysis.RadialProfiles.Learned([a, b, silent]), Is.EqualTo(new[] { (1 - 0.5) / 2, (0.5 + 1) / 2, -0.125 }).Within(1e-12));
+        var none = Autoencoders.Analysis.RadialProfiles.Learned([silent, new double[3]]);
+        Assert.That(none, Has.Length.EqualTo(3).And.All.NaN);
+        Assert.That(Autoencoders.Analysis.RadialProfiles.CompareWithOptimum(none, 32).MaxGap, Is.NaN, "no gap can be measured, so no bound is met");
+        Assert.Throws<ArgumentException>(() => Autoencoders.Analysis.RadialProfiles.Learned([]));
+    }
 }

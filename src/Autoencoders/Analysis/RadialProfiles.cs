@@ -11,10 +11,16 @@ public static class RadialProfiles
     /// <summary>Ring centres t_k = k + ½ of the radial profiles (<see cref="DiskMeasures.RadialProfile"/>).</summary>
     public static double[] RingCentres(int count) => Enumerable.Range(0, count).Select(k => k + 0.5).ToArray();
 
-    /// <summary>The learned profile f: the mean of the outputs' radial profiles, each scaled to unit peak (empty outputs skipped).</summary>
+    /// <summary>
+    /// The learned profile f: the mean of the outputs' radial profiles, each scaled to unit peak (empty outputs
+    /// skipped). A network that draws nothing at all (every output under 1e-6, e.g. a dead bias-free network) has no
+    /// profile: NaN at every ring, so every comparison made with it fails instead of the check stopping.
+    /// </summary>
     public static double[] Learned(IReadOnlyList<double[]> outputProfiles)
     {
+        if (outputProfiles.Count == 0) throw new ArgumentException("a learned profile needs at least one output");
         var rows = outputProfiles.Where(p => p.Max(Math.Abs) > 1e-6).Select(p => { double peak = p.MaxBy(Math.Abs); return p.Select(v => v / peak).ToArray(); }).ToArray();
+        if (rows.Length == 0) return Enumerable.Repeat(double.NaN, outputProfiles[0].Length).ToArray();
         return Enumerable.Range(0, rows[0].Length).Select(t => rows.Average(r => r[t])).ToArray();
     }
 

@@ -150,6 +150,7 @@ public sealed record Budget
         Row("disk suite: steps, bias-free network", b => b.Disks.BiasFreeSteps.ToString(inv));
         Row("disk suite: steps @ batch, r ≤ 18 and hole runs (D10, D11)", b => $"{b.Disks.GeneralisationSteps} @ {b.Disks.GeneralisationBatch}");
         Row("disk suite: blur σ", b => b.Disks.Sigma.ToString(inv));
+        Row("disk suite: training shapes per data set (every disk training)", b => b.Disks.TrainCount.ToString(inv));
         Row("D2: smallest radius checked (px)", b => b.Disks.SmallestCheckedRadius.ToString(inv));
         Row("D10: bias-free r ≤ 18 runs, profile support (App. C)", b => b.Disks.ProfileSupport ? "yes" : "no");
         Row("regularised hole runs (D12–D14): seeds", b => Or(b.Regularisers, () => b.Regularisers!.Seeds.ToString(inv)));
@@ -174,7 +175,8 @@ public sealed record Budget
 /// <summary>The disk autoencoders of D2–D11 (spec/settings.md, Training).</summary>
 /// <param name="SmallestCheckedRadius">Small disks are learned last: D2 checks recovered radii from here up.</param>
 /// <param name="ProfileSupport">Whether D10 also trains the bias-free network on r ≤ 18 and checks its profile's support (App. C, Fig. 13).</param>
-public sealed record DiskBudget(int Seeds, int Steps, int BiasFreeSteps, int GeneralisationSteps, int GeneralisationBatch, double Sigma, double SmallestCheckedRadius, bool ProfileSupport);
+/// <param name="TrainCount">Training shapes per data set: the paper's 3 000 at every tier (a smaller count only in tests that walk the code paths).</param>
+public sealed record DiskBudget(int Seeds, int Steps, int BiasFreeSteps, int GeneralisationSteps, int GeneralisationBatch, double Sigma, double SmallestCheckedRadius, bool ProfileSupport, int TrainCount = 3000);
 
 /// <summary>D12–D14: seeds per regulariser setting, the hole run's length, and ψ3's λ values for D13.</summary>
 public sealed record RegulariserBudget(int Seeds, int Steps, int Batch, double[] SweepLambdas);

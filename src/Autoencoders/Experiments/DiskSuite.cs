@@ -33,7 +33,7 @@ public sealed record DiskSuite
         var b = budget.Disks;
         // The training disks are drawn with seed BaseSeed + 1 (1 by default): `verify --seed N` gives fresh data as well
         // as fresh initialisations and batch orders.
-        var full = new DiskExperiment { Shape = shape, Seeds = budget.Seeds(b.Seeds), Sigma = b.Sigma, Steps = b.Steps, DataSeed = budget.BaseSeed + 1 };
+        var full = new DiskExperiment { Shape = shape, Seeds = budget.Seeds(b.Seeds), Sigma = b.Sigma, Steps = b.Steps, DataSeed = budget.BaseSeed + 1, TrainCount = b.TrainCount };
         var generalisation = full with { Steps = b.GeneralisationSteps, BatchSize = b.GeneralisationBatch };
         return new DiskSuite
         {

@@ -10,7 +10,8 @@ public sealed class D7Homogeneity : ClaimCheck
     protected override ClaimMeasurement Measure(ClaimContext context)
     {
         var random = new Random(context.Budget.BaseSeed);
-        double worstFree = 0, worstBiased = double.PositiveInfinity;
+        double worstFree = 0;
+        var biasedGaps = new List<double>();
         for (int i = 0; i < 50; i++)
         {
             int layers = random.Next(1, 6);
@@ -20,10 +21,15 @@ public sealed class D7Homogeneity : ClaimCheck
             using var free = Homogeneity.RandomDecoder(depths, seed, bias: false);
             using var biased = Homogeneity.RandomDecoder(depths, seed, bias: true);
             worstFree = Math.Max(worstFree, Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda));
-            if (Math.Abs(lambda - 1) > 0.1) worstBiased = Math.Min(worstBiased, Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda));
+            if (Math.Abs(lambda - 1) > 0.1) biasedGaps.Add(Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda));
         }
-        var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["min_relative_gap_with_bias"] = worstBiased };
-        bool held = worstFree <= Homogeneity.Tolerance && worstBiased > 10 * Homogeneity.Tolerance;
-        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases every case ≥ {worstBiased:0.0e+0} (control: > {10 * Homogeneity.Tolerance:0e+0})", []);
+        // The control reads the median biased case: a one-layer decoder at a large |z| has a bias small beside w·z and is
+        // nearly homogeneous (its least case fell to 1e-5 in 34 of 1 000 draws), while the typical biased decoder misses
+        // by about 0.1 or more (spec/claims.md, D7).
+        biasedGaps.Sort();
+        double medianBiased = biasedGaps.Count % 2 == 1 ? biasedGaps[biasedGaps.Count / 2] : (biasedGaps[biasedGaps.Count / 2 - 1] + biasedGaps[biasedGaps.Count / 2]) / 2;
+        var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["median_relative_gap_with_bias"] = medianBiased, ["min_relative_gap_with_bias"] = biasedGaps[0] };
+        bool held = worstFree <= Homogeneity.Tolerance && medianBiased > 10 * Homogeneity.Tolerance;
+        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases median {medianBiased:0.0e+0} (control: > {10 * Homogeneity.Tolerance:0e+0}; least case {biasedGaps[0]:0.0e+0})", []);
     }
 }

@@ -103,12 +103,12 @@ public class Prop1HomogeneityTests
         Assert.That(ClaimAssert.MatchesRecordedVerdict("D7", Autoencoders.Configuration.Tier.Default).Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass));
 
     /// <summary>
-    /// D7's check as `verify` runs it, on fresh base seeds 1000–1019 (its control was changed after base seed 900 and a
-    /// scan of 0–999 were seen: spec/claims.md, D7): the bias-free decoders stay within the tolerance and the median
-    /// biased case misses by more than 10× it, on every draw.
+    /// D7's check as `verify` runs it, a regression pin on base seeds 1000–1019 (draws already seen when its control was
+    /// set: spec/claims.md, D7; the fresh-draw evidence is D7ControlScanTests, Experiment tier): the bias-free decoders
+    /// stay within the tolerance and at least 90% of the biased cases miss by more than 10× it.
     /// </summary>
     [Test, Claim("D7")]
-    public void The_check_holds_on_fresh_draws_of_its_random_decoders()
+    public void The_check_holds_on_twenty_draws_of_its_random_decoders()
     {
         Autoencoders.Runtime.TorchRuntime.Initialise();
         foreach (int baseSeed in Enumerable.Range(1000, 20))
@@ -116,7 +116,39 @@ public class Prop1HomogeneityTests
             var context = new Autoencoders.Claims.ClaimContext(Autoencoders.Configuration.Budget.For(Autoencoders.Configuration.Tier.Default, baseSeed), null!, Path.GetTempPath());
             var result = Autoencoders.Claims.ClaimChecks.All["D7"].Run(context);
             Assert.That(result.Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass), $"base seed {baseSeed}: {result.Summary}");
-            Assert.That(result.Metrics["median_relative_gap_with_bias"], Is.GreaterThan(1e-2), $"base seed {baseSeed}: the control's margin");
         }
+    }
+
+    /// <summary>
+    /// D7's control can fail: the same random decoders built without biases, posing as the biased ones, miss
+    /// homogeneity in none of the cases, so the control rejects them; the biased ones pass it.
+    /// </summary>
+    [Test, Claim("D7")]
+    public void The_biased_control_rejects_decoders_without_biases()
+    {
+        TorchRuntime.Initialise();
+        var random = new Random(5);
+        var withBias = new List<double>();
+        var without = new List<double>();
+        for (int i = 0; i < 50; i++)
+        {
+            int layers = random.Next(1, 6);
+            int[] depths = [1, .. Enumerable.Range(0, layers - 1).Select(_ => random.Next(1, 9)), 1];
+            double z = 20 * random.NextDouble() - 10, lambda = Math.Pow(10, 12 * random.NextDouble() - 6);
+            int seed = random.Next();
+            if (Math.Abs(lambda - 1) <= 0.1) continue;
+            using var biased = Homogeneity.RandomDecoder(depths, seed, bias: true);
+            using var free = Homogeneity.RandomDecoder(depths, seed, bias: false);
+            withBias.Add(Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda));
+            without.Add(Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda));
+        }
+        Assert.Multiple(() =>
+        {
+            Assert.That(Homogeneity.BiasedControlHolds(withBias), Is.True, "biased decoders break homogeneity");
+            Assert.That(Homogeneity.BiasedControlHolds(without), Is.False, "control of the control: decoders without biases do not");
+            Assert.That(Homogeneity.BiasedControlHolds([1, 1, 1, 1, 1, 1, 1, 1, 1, 1e-6]), Is.True, "one nearly homogeneous case in ten is allowed");
+            Assert.That(Homogeneity.BiasedControlHolds([1, 1, 1, 1, 1, 1, 1, 1, 1e-6, 1e-6]), Is.False, "two are not (under 90%)");
+            Assert.That(Homogeneity.BiasedControlHolds([]), Is.False);
+        });
     }
 }

@@ -25,7 +25,18 @@ public static class Homogeneity
         return gap == 0 ? 0 : scale == 0 ? double.PositiveInfinity : gap / scale;
     }
 
-    /// <summary>A randomly initialised decoder of the given depths (from a code of size 1), with biases shifted by 0.1.</summary>
+    /// <summary>Share of biased cases that must miss homogeneity by more than 10× <see cref="Tolerance"/> (D7's control).</summary>
+    public const double BiasedShare = 0.9;
+
+    /// <summary>
+    /// D7's control over the relative gaps of random biased decoders: at least <see cref="BiasedShare"/> of them miss
+    /// homogeneity by more than 10× the tolerance. Not every one: a one-layer decoder at a large |z| has a bias small
+    /// beside w·z and is nearly homogeneous there (spec/claims.md, D7).
+    /// </summary>
+    public static bool BiasedControlHolds(IReadOnlyCollection<double> biasedGaps) =>
+        biasedGaps.Count > 0 && biasedGaps.Count(g => g > 10 * Tolerance) >= BiasedShare * biasedGaps.Count;
+
+        /// <summary>A randomly initialised decoder of the given depths (from a code of size 1), with biases shifted by 0.1.</summary>
     public static ConvStack RandomDecoder(int[] depths, int seed, bool bias)
     {
         var decoder = new ConvStack("decoder", new ConvStackSpec(depths, Transposed: true, bias), models: 1);

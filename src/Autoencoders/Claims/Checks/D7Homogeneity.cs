@@ -23,13 +23,11 @@ public sealed class D7Homogeneity : ClaimCheck
             worstFree = Math.Max(worstFree, Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda));
             if (Math.Abs(lambda - 1) > 0.1) biasedGaps.Add(Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda));
         }
-        // The control reads the median biased case: a one-layer decoder at a large |z| has a bias small beside w·z and is
-        // nearly homogeneous (its least case fell to 1e-5 in 34 of 1 000 draws), while the typical biased decoder misses
-        // by about 0.1 or more (spec/claims.md, D7).
+        // The control reads the share of biased cases that miss (Homogeneity.BiasedControlHolds), not the least one.
         biasedGaps.Sort();
-        double medianBiased = biasedGaps.Count % 2 == 1 ? biasedGaps[biasedGaps.Count / 2] : (biasedGaps[biasedGaps.Count / 2 - 1] + biasedGaps[biasedGaps.Count / 2]) / 2;
-        var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["median_relative_gap_with_bias"] = medianBiased, ["min_relative_gap_with_bias"] = biasedGaps[0] };
-        bool held = worstFree <= Homogeneity.Tolerance && medianBiased > 10 * Homogeneity.Tolerance;
-        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases median {medianBiased:0.0e+0} (control: > {10 * Homogeneity.Tolerance:0e+0}; least case {biasedGaps[0]:0.0e+0})", []);
+        double share = biasedGaps.Count(g => g > 10 * Homogeneity.Tolerance) / (double)biasedGaps.Count;
+        var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["biased_share_missing"] = share, ["median_relative_gap_with_bias"] = biasedGaps[biasedGaps.Count / 2], ["min_relative_gap_with_bias"] = biasedGaps[0] };
+        bool held = worstFree <= Homogeneity.Tolerance && Homogeneity.BiasedControlHolds(biasedGaps);
+        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases {share:0%} of cases miss by more than {10 * Homogeneity.Tolerance:0e+0} (control: ≥ {Homogeneity.BiasedShare:0%}; median {biasedGaps[biasedGaps.Count / 2]:0.0e+0}, least {biasedGaps[0]:0.0e+0})", []);
     }
 }

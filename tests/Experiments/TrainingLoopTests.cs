@@ -25,11 +25,11 @@ public class TrainingLoopTests
 
     [OneTimeTearDown] public void Release() => smallDisks.Dispose();
 
-    static (Autoencoder Model, TrainingResult Result) Train(int[] seeds, int steps, double lr = 1e-3, Regulariser psi = Regulariser.None, double[]? lambdas = null, bool throwOnNaN = true)
+    static (Autoencoder Model, TrainingResult Result) Train(int[] seeds, int steps, double lr = 1e-3, Regulariser psi = Regulariser.None, double[]? lambdas = null, bool throwOnNaN = true, int logEvery = 10)
     {
         var model = new Autoencoder(Small, seeds);
         var result = Trainer.Train(new ReconstructionObjective(model, smallDisks.Images, psi, lambdas),
-            new TrainingOptions { Steps = steps, BatchSize = 100, LearningRate = lr, Seeds = seeds, LogEvery = 10, ThrowOnDivergence = throwOnNaN });
+            new TrainingOptions { Steps = steps, BatchSize = 100, LearningRate = lr, Seeds = seeds, LogEvery = logEvery, ThrowOnDivergence = throwOnNaN });
         return (model, result);
     }
 
@@ -156,6 +156,48 @@ public class TrainingLoopTests
         finally { File.Delete(path); }
     }
 
+    /// <summary>
+    /// The logging window sets when losses are read, never what is trained: logging every step, every 7 (a last window
+    /// of 4 in 25 steps) or once at the end gives bit-identical weights, and each logged value is the mean of its
+    /// window's per-step losses. 25 steps also cross the chunk of uploaded batches only if it were smaller; the
+    /// resume test below crosses a window.
+    /// </summary>
+    [Test]
+    public void The_logging_window_changes_nothing_that_is_trained()
+    {
+        var (each, perStep) = Train([4, 5], 25, logEvery: 1);
+        var (seven, bySeven) = Train([4, 5], 25, logEvery: 7);
+        var (once, atEnd) = Train([4, 5], 25, logEvery: 25);
+        using (each) using (seven) using (once)
+        {
+            Assert.That(Flat(seven), Is.EqualTo(Flat(each)));
+            Assert.That(Flat(once), Is.EqualTo(Flat(each)));
+            Assert.That(bySeven.LoggedSteps, Is.EqualTo(new[] { 7, 14, 21, 25 }));
+            for (int m = 0; m < 2; m++)
+            {
+                var windows = new[] { (0, 7), (7, 14), (14, 21), (21, 25) }.Select(w => perStep.Losses[m][w.Item1..w.Item2].Average()).ToArray();
+                Assert.That(bySeven.Losses[m], Is.EqualTo(windows).Within(1e-9), $"model {m}: each window's mean");
+                Assert.That(atEnd.Losses[m][0], Is.EqualTo(perStep.Losses[m].Average()).Within(1e-9));
+            }
+        }
+    }
+
+    /// <summary>A run resumed mid-window (from step 10, 13 more steps, windows of 5) equals the run made in one go.</summary>
+    [Test]
+    public void A_run_resumed_mid_window_equals_one_run()
+    {
+        var options = new TrainingOptions { Steps = 23, BatchSize = 100, Seeds = [6], LogEvery = 5 };
+        using var whole = new Autoencoder(Small, [6]);
+        Trainer.Train(new ReconstructionObjective(whole, smallDisks.Images), options);
+        using var parts = new Autoencoder(Small, [6]);
+        using var adam = new Adam(parts.parameters(), 1e-3);
+        var objective = new ReconstructionObjective(parts, smallDisks.Images);
+        Trainer.Train(objective, options with { Steps = 10 }, adam);
+        var rest = Trainer.Train(objective, options with { Steps = 13 }, adam);
+        Assert.That(rest.LoggedSteps, Is.EqualTo(new[] { 15, 20, 23 }), "windows count from the resumed step");
+        Assert.That(Flat(parts), Is.EqualTo(Flat(whole)));
+    }
+
     [Test]
     public void A_corrupt_truncated_or_foreign_checkpoint_is_refused()
     {
@@ -203,7 +245,12 @@ public class TrainingLoopTests
     {
         var e = Assert.Throws<TrainingDivergedException>(() => Train([1], 50, psi: Regulariser.EncoderWeights, lambdas: [1e38]));
         Assert.That(e!.Message, Does.Contain("step").And.Contain("λ=[1E+38]"));
-        Assert.That(e.Step, Is.GreaterThanOrEqualTo(1));
+        // The step is the first whose loss was not finite, however the losses are read (every step, or windows of 10).
+        var (diverged, perStep) = Train([1], 50, psi: Regulariser.EncoderWeights, lambdas: [1e38], throwOnNaN: false, logEvery: 1);
+        diverged.Dispose();
+        Assert.That(perStep.Divergences[0], Is.Not.Null);
+        Assert.That(e.Step, Is.EqualTo(perStep.Divergences[0]!.Step));
+        Assert.That(perStep.Losses[0].Take(e.Step - 1), Is.All.Matches<double>(double.IsFinite), "no earlier step diverged");
     }
 
     [Test]

@@ -21,14 +21,14 @@ public class FusedAdamTests
 
     static float[] Flat(IEnumerable<Tensor> tensors) => tensors.SelectMany(t => t.detach().cpu().data<float>().ToArray()).ToArray();
 
-    static float[] Train(bool fused, double learningRate, int steps)
+    static float[] Train(bool fused, double learningRate, int steps, double gradientScale = 1)
     {
         var parameters = Parameters();
         using var adam = new Adam(parameters, learningRate, fused);
         var random = new Generator(7);
         for (int s = 0; s < steps; s++)
         {
-            foreach (var p in parameters) p.grad = randn(p.shape, generator: random) * (s % 3 + 1);
+            foreach (var p in parameters) p.grad = randn(p.shape, generator: random) * ((s % 3 + 1) * gradientScale);
             adam.Update();
         }
         Assert.That(adam.Fused, Is.EqualTo(fused));
@@ -49,6 +49,21 @@ public class FusedAdamTests
             Assert.That(MaxDifference(perParameter, fused), Is.LessThan(1e-6), "parameters and moments after 25 steps");
             Assert.That(MaxDifference(perParameter, otherRate), Is.GreaterThan(1e-5), "control: a 1% larger step is told apart at this tolerance");
         });
+    }
+
+    /// <summary>With gradients near 1e-9, √v̂ is below ε = 1e-8 and the step is set by where ε sits: the two agree there too.</summary>
+    [Test]
+    public void The_fused_update_places_epsilon_as_the_per_parameter_one()
+    {
+        TorchRuntime.Initialise();
+        var perParameter = Train(fused: false, 1e-3, 10, gradientScale: 1e-9);
+        var fused = Train(fused: true, 1e-3, 10, gradientScale: 1e-9);
+        var initial = Train(fused: false, 1e-3, 0);
+        int count = initial.Length / 3; // parameters first, then both moments
+        double moved = perParameter.Take(count).Zip(initial.Take(count)).Max(p => Math.Abs((double)p.First - p.Second));
+        double apart = perParameter.Take(count).Zip(fused.Take(count)).Max(p => Math.Abs((double)p.First - p.Second));
+        Assert.That(moved, Is.GreaterThan(1e-5), "the small gradients still move the weights (by about lr · m̂ / (√v̂ + ε))");
+        Assert.That(apart, Is.LessThan(1e-3 * moved), "and both updates move them alike");
     }
 
     [Test]
@@ -90,6 +105,21 @@ public class FusedAdamTests
                 Assert.That(Flat(loaded.Adam.FirstMoments), Is.EqualTo(Flat(adam.FirstMoments)));
                 Assert.That(Flat(loaded.Adam.SecondMoments), Is.EqualTo(Flat(adam.SecondMoments)));
                 Assert.That(Flat(loaded.Model.parameters()), Is.EqualTo(Flat(model.parameters())));
+                // On CUDA the resumed optimiser is fused and Checkpoint.Load fills its moments in place, as here: the
+                // copies must land in the flat buffers the fused update reads.
+                using var fusedResume = new Adam(loaded.Model.parameters(), 1e-3, fused: true) { Step = loaded.Adam.Step };
+                using (no_grad())
+                    for (int i = 0; i < fusedResume.FirstMoments.Count; i++)
+                    {
+                        fusedResume.FirstMoments[i].copy_(loaded.Adam.FirstMoments[i]);
+                        fusedResume.SecondMoments[i].copy_(loaded.Adam.SecondMoments[i]);
+                    }
+                foreach (var p in loaded.Model.parameters()) p.grad = full_like(p, 0.5);
+                var before = Flat(loaded.Model.parameters());
+                fusedResume.Update();
+                Assert.That(Flat(fusedResume.FirstMoments), Is.EqualTo(Flat(adam.FirstMoments).Select(m => (float)(0.9 * m + 0.1 * 0.5))).Within(1e-6),
+                    "the fused step read the copied moments (m ← 0.9 m + 0.1 g)");
+                Assert.That(Flat(loaded.Model.parameters()), Is.Not.EqualTo(before), "and stepped the parameters");
             }
         }
         finally { File.Delete(path); }

@@ -24,7 +24,8 @@ public sealed record VerifyOptions(Tier Tier, IReadOnlyList<string>? Claims, str
 public static class VerifyRun
 {
     /// <param name="registry">The claims to run: spec/claims.md unless given (tests give one with an entry that has no check yet).</param>
-    public static IReadOnlyList<ClaimResult> Run(VerifyOptions options, Action<string> log, ClaimRegistry? registry = null)
+    /// <param name="budget">The tier's budget unless given (the Gpu tier's smoke test gives it at toy size).</param>
+    public static IReadOnlyList<ClaimResult> Run(VerifyOptions options, Action<string> log, ClaimRegistry? registry = null, Budget? budget = null)
     {
         registry ??= ClaimRegistry.Default;
         var selected = options.Claims is { Count: > 0 } ? options.Claims.Select(id => registry[id]).ToList() : registry.Claims.ToList();
@@ -38,7 +39,7 @@ public static class VerifyRun
         {
             // One store for the run: checks that share a network (D2–D4, D6/D8/D9, P4/P5) share its training and evaluation.
             using var store = new ExperimentStore(log);
-            var context = new ClaimContext(Budget.For(options.Tier, options.Seed), store, Path.Combine(staging, "figures"));
+            var context = new ClaimContext(budget ?? Budget.For(options.Tier, options.Seed), store, Path.Combine(staging, "figures"));
             int notStarted = 0;
             foreach (var entry in selected)
             {

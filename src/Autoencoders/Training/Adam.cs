@@ -20,8 +20,10 @@ public sealed class Adam : IDisposable
     readonly IReadOnlyList<Tensor> parameters;
     /// <summary>The step size; the trainer may change it between steps (a decay schedule).</summary>
     public double LearningRate { get; set; }
-    public List<Tensor> FirstMoments { get; }
-    public List<Tensor> SecondMoments { get; }
+    /// <summary>m per parameter (views of one flat buffer when fused: fill them in place, never replace them).</summary>
+    public IReadOnlyList<Tensor> FirstMoments { get; }
+    /// <summary>v per parameter, as <see cref="FirstMoments"/>.</summary>
+    public IReadOnlyList<Tensor> SecondMoments { get; }
     public long Step { get; set; }
     /// <summary>Whether the update runs fused over flat buffers (see remarks).</summary>
     public bool Fused { get; }
@@ -59,7 +61,8 @@ public sealed class Adam : IDisposable
         long offset = 0;
         foreach (var p in parameters)
         {
-            views.Add(flat.narrow(0, offset, p.numel()).view(p.shape).DetachFromDisposeScope());
+            using var slice = flat.narrow(0, offset, p.numel());
+            views.Add(slice.view(p.shape).DetachFromDisposeScope());
             offset += p.numel();
         }
         return views;

@@ -21,6 +21,9 @@ public sealed record Divergence(int Step, double Loss);
 /// </summary>
 public static class Trainer
 {
+    /// <summary>Steps whose batch indices go to the device together (one upload per chunk).</summary>
+    public const int BatchChunk = 100;
+
     /// <summary>Trains with a new Adam over the objective's parameters at the options' rate; returns it for checkpoints.</summary>
     public static (Adam Adam, TrainingResult Result) TrainNew(IObjective objective, TrainingOptions options)
     {
@@ -44,30 +47,36 @@ public static class Trainer
         var curves = Enumerable.Range(0, k).Select(_ => new List<double>()).ToArray();
         var window = new double[k];
         var divergences = new Divergence?[k];
-        // A window of LogEvery steps moves between host and device once each way: its batch indices are drawn ahead (in
-        // the samplers' order, so the batches are the same) and uploaded together, and its per-step losses stay on the
-        // device until the window ends. On CUDA each copy waits for the device, so one per step would stop the host from
-        // queueing the next step's kernels while the GPU runs; on the CPU nothing changes but when divergence is seen.
-        Tensor? windowBatches = null;
+        // Few round trips between host and device: batch indices are drawn ahead (in the samplers' order, so the batches
+        // are the same) and uploaded a chunk at a time, and the per-step losses stay on the device until their logging
+        // window ends. On CUDA each copy waits for the device, so one per step would stop the host from queueing the next
+        // step's kernels while the GPU runs; on the CPU nothing changes but when divergence is seen. (ψ1's partners are
+        // still drawn and uploaded every step, in the objective.)
+        // Batches go up in chunks of at most BatchChunk steps, whatever the logging window (a run logged once at its
+        // end must not hold all its batches at once).
+        Tensor? chunk = null;
+        int chunkStart = 0, chunkRows = 0;
         var windowLosses = new List<Tensor>();
         int windowStart = (int)startStep + 1;
         try
         {
             for (int step = (int)startStep + 1; step <= lastStep; step++)
             {
-                if (windowBatches is null)
+                if (windowLosses.Count == 0) windowStart = step;
+                if (chunk is null || step - chunkStart >= chunkRows)
                 {
-                    windowStart = step;
-                    int rows = (int)Math.Min(options.LogEvery, lastStep - step + 1);
-                    var indices = new long[rows * k * b];
-                    for (int r = 0; r < rows; r++)
-                        for (int m = 0; m < k; m++) samplers[m].Next(indices.AsSpan((r * k + m) * b, b));
+                    chunk?.Dispose();
+                    chunkStart = step;
+                    chunkRows = (int)Math.Min(BatchChunk, lastStep - step + 1);
+                    var indices = new long[(long)chunkRows * k * b];
+                    for (int r = 0; r < chunkRows; r++)
+                        for (int m = 0; m < k; m++) samplers[m].Next(indices.AsSpan((int)(((long)r * k + m) * b), b));
                     using var scope0 = NewDisposeScope();
-                    windowBatches = tensor(indices, [rows, k, b]).to(device).DetachFromDisposeScope();
+                    chunk = tensor(indices, [chunkRows, k, b]).to(device).DetachFromDisposeScope();
                 }
                 using (var scope = NewDisposeScope())
                 {
-                    var batch = windowBatches[step - windowStart];
+                    var batch = chunk[step - chunkStart];
                     adam.ZeroGrad();
                     var losses = objective.Loss(batch, neighbourRandom);
                     losses.sum().backward();
@@ -83,8 +92,6 @@ public static class Trainer
                     int count = windowLosses.Count;
                     foreach (var t in windowLosses) t.Dispose();
                     windowLosses.Clear();
-                    windowBatches.Dispose();
-                    windowBatches = null;
                     for (int r = 0; r < count; r++)
                         for (int m = 0; m < k; m++)
                         {
@@ -108,7 +115,8 @@ public static class Trainer
         finally
         {
             foreach (var t in windowLosses) t.Dispose();
-            windowBatches?.Dispose();
+            chunk?.Dispose();
+            if (resume is null) adam.Dispose(); // made here, so released here; a caller's optimiser stays the caller's
         }
         return new TrainingResult(logged.ToArray(), curves.Select(c => c.ToArray()).ToArray(), divergences);
     }

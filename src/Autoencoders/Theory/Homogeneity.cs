@@ -36,6 +36,18 @@ public static class Homogeneity
     public static bool BiasedControlHolds(IReadOnlyCollection<double> biasedGaps) =>
         biasedGaps.Count > 0 && biasedGaps.Count(g => g > 10 * Tolerance) >= BiasedShare * biasedGaps.Count;
 
+        /// <summary>One random case of D7: a decoder's depths (1–5 layers of depth 1–8, from a code of size 1), a code z ∈ [−10, 10], λ log-uniform in [1e-6, 1e6], and the decoder's initialisation seed.</summary>
+    public sealed record Case(int[] Depths, double Z, double Lambda, int Seed);
+
+    /// <summary>Draws the next case from <paramref name="random"/> (D7 draws 50 from the run's base seed).</summary>
+    public static Case Draw(Random random)
+    {
+        int layers = random.Next(1, 6);
+        int[] depths = [1, .. Enumerable.Range(0, layers - 1).Select(_ => random.Next(1, 9)), 1];
+        double z = 20 * random.NextDouble() - 10, lambda = Math.Pow(10, 12 * random.NextDouble() - 6);
+        return new Case(depths, z, lambda, random.Next());
+    }
+
         /// <summary>A randomly initialised decoder of the given depths (from a code of size 1), with biases shifted by 0.1.</summary>
     public static ConvStack RandomDecoder(int[] depths, int seed, bool bias)
     {

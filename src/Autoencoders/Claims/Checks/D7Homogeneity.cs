@@ -14,10 +14,7 @@ public sealed class D7Homogeneity : ClaimCheck
         var biasedGaps = new List<double>();
         for (int i = 0; i < 50; i++)
         {
-            int layers = random.Next(1, 6);
-            int[] depths = [1, .. Enumerable.Range(0, layers - 1).Select(_ => random.Next(1, 9)), 1];
-            double z = 20 * random.NextDouble() - 10, lambda = Math.Pow(10, 12 * random.NextDouble() - 6);
-            int seed = random.Next();
+            var (depths, z, lambda, seed) = Homogeneity.Draw(random);
             using var free = Homogeneity.RandomDecoder(depths, seed, bias: false);
             using var biased = Homogeneity.RandomDecoder(depths, seed, bias: true);
             worstFree = Math.Max(worstFree, Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda));

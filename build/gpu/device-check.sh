@@ -14,7 +14,7 @@
 # report says the run was stopped; a claim still running at the deadline is killed, and the partial report comes back.
 # Settings: CLAIMS, TIER (gpu), DEVICE (cuda; cpu tries the script here with AUTOENCODERS_LIBTORCH set), SEED (200:
 # seeds 201, 202, …, never used to set a criterion), DEADLINE_S (540, inside a 600-s call), MARGIN_S (180: kept free
-# after the last claim may start, for it to finish and for packing), BENCH_MODELS (10,100), BENCH_S (150).
+# after the last claim may start, for it to finish and for packing), BENCH_MODELS (10,40,100: K of B4 and D12, of the disk suite, and a hundred), BENCH_S (150).
 set -u
 started=$(date +%s)
 OUT=${OUT:-$(mktemp -d)}
@@ -51,7 +51,7 @@ export AUTOENCODERS_CACHE=$work/cache
 bench_s=${BENCH_S:-150}
 [ "$bench_s" -gt $(($(left) - margin)) ] && bench_s=$(($(left) - margin))
 if [ "$bench_s" -gt 10 ]; then
-  timeout "$bench_s" "$bundle/run.sh" bench --device "$device" --models "${BENCH_MODELS:-10,100}" --steps 20 --warmup 10 > "$OUT/bench.json" 2> "$OUT/bench.err"
+  timeout "$bench_s" "$bundle/run.sh" bench --device "$device" --models "${BENCH_MODELS:-10,40,100}" --steps 20 --warmup 10 > "$OUT/bench.json" 2> "$OUT/bench.err"
   note "bench exit $?"
 else note "bench not run: no time left"; fi
 

@@ -48,8 +48,8 @@ public static class VerifyRun
                 if (options.TimeLimit is { } limit && clock.Elapsed >= limit)
                 {
                     notStarted++;
-                    result = new ClaimResult(entry.Id, Verdict.Skipped, false, new Dictionary<string, double>(), entry.Criterion,
-                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"skipped: not started, the run's time limit of {limit.TotalSeconds:0} s had passed ({clock.Elapsed.TotalSeconds:0} s)"), [], TimeSpan.Zero);
+                    result = Unjudged(entry, Verdict.Skipped,
+                        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"skipped: not started, the run's time limit of {limit.TotalSeconds:0} s had passed ({clock.Elapsed.TotalSeconds:0} s)"));
                 }
                 else if (ClaimChecks.All.TryGetValue(entry.Id, out var check))
                 {
@@ -57,19 +57,19 @@ public static class VerifyRun
                     try { result = check.Run(context); }
                     catch (ClaimSkippedException e)
                     {
-                        result = new ClaimResult(entry.Id, Verdict.Skipped, false, new Dictionary<string, double>(), entry.Criterion, $"skipped: {e.Message}", [], TimeSpan.Zero);
+                        result = Unjudged(entry, Verdict.Skipped, $"skipped: {e.Message}");
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // A check that cannot measure (diverged training, a broken negative control) is a failure, reported with its reason.
-                        result = new ClaimResult(entry.Id, Verdict.Fail, false, new Dictionary<string, double>(), entry.Criterion, $"check failed: {e.Message}", [], TimeSpan.Zero);
+                        result = Unjudged(entry, Verdict.Fail, $"check failed: {e.Message}");
                     }
                     // The time a claim took, failed or skipped ones included (a check that trains for minutes and then throws is
                     // what a GPU run's timing table must show).
                     result = result with { Elapsed = claimClock.Elapsed };
                 }
                 else
-                    result = new ClaimResult(entry.Id, Verdict.Pending, false, new Dictionary<string, double>(), entry.Criterion, $"no check yet ({entry.Status})", [], TimeSpan.Zero);
+                    result = Unjudged(entry, Verdict.Pending, $"no check yet ({entry.Status})");
                 results.Add(result);
                 // The staging folder holds a partial report after every claim: a run killed before the end (a GPU call at
                 // its deadline) leaves what it finished there, while the previous report stays in place. Best effort: a
@@ -92,4 +92,8 @@ public static class VerifyRun
         }
         return results;
     }
+
+    /// <summary>A result without measurements: a claim skipped, failed before it could measure, or with no check yet.</summary>
+    static ClaimResult Unjudged(ClaimEntry entry, Verdict verdict, string summary) =>
+        new(entry.Id, verdict, false, new Dictionary<string, double>(), entry.Criterion, summary, [], TimeSpan.Zero);
 }

@@ -34,7 +34,10 @@ public static class Homogeneity
     /// beside w·z and is nearly homogeneous there (spec/claims.md, D7).
     /// </summary>
     public static bool BiasedControlHolds(IReadOnlyCollection<double> biasedGaps) =>
-        biasedGaps.Count > 0 && biasedGaps.Count(g => g > 10 * Tolerance) >= BiasedShare * biasedGaps.Count;
+        biasedGaps.Count > 0 && ShareMissing(biasedGaps) >= BiasedShare;
+
+    /// <summary>The share of cases whose relative gap exceeds 10× <see cref="Tolerance"/> (NaN for none).</summary>
+    public static double ShareMissing(IReadOnlyCollection<double> gaps) => gaps.Count(g => g > 10 * Tolerance) / (double)gaps.Count;
 
         /// <summary>One random case of D7: a decoder's depths (1–5 layers of depth 1–8, from a code of size 1), a code z ∈ [−10, 10], λ log-uniform in [1e-6, 1e6], and the decoder's initialisation seed.</summary>
     public sealed record Case(int[] Depths, double Z, double Lambda, int Seed);

@@ -80,11 +80,13 @@ public sealed class Adam : IDisposable
         Step++;
         double c1 = 1 - Math.Pow(Beta1, Step), c2 = 1 - Math.Pow(Beta2, Step);
         using var _ = no_grad();
-        // A parameter without a gradient is left alone, moments included; the fused update needs every gradient.
-        if (Fused && parameters.All(p => p.grad is not null))
+        using var scope = NewDisposeScope();
+        // Each read of .grad makes a handle: read them once. A parameter without a gradient is left alone, moments
+        // included; the fused update needs every gradient.
+        var grads = parameters.Select(p => p.grad).ToList();
+        if (Fused && grads.All(g => g is not null))
         {
-            using var scope = NewDisposeScope();
-            var g = cat(parameters.Select(p => p.grad!.reshape(-1)).ToList(), 0);
+            var g = cat(grads.Select(t => t!.reshape(-1)).ToList(), 0);
             flatFirst!.mul_(Beta1).add_(g, alpha: 1 - Beta1);
             flatSecond!.mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);
             var step = flatFirst.div((flatSecond / c2).sqrt_().add_(Epsilon)).mul_(-LearningRate / c1);
@@ -98,7 +100,7 @@ public sealed class Adam : IDisposable
         }
         for (int i = 0; i < parameters.Count; i++)
         {
-            var g = parameters[i].grad;
+            var g = grads[i];
             if (g is null) continue;
             FirstMoments[i].mul_(Beta1).add_(g, alpha: 1 - Beta1);
             SecondMoments[i].mul_(Beta2).addcmul_(g, g, value: 1 - Beta2);

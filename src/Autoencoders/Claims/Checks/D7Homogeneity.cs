@@ -22,7 +22,7 @@ public sealed class D7Homogeneity : ClaimCheck
         }
         // The control reads the share of biased cases that miss (Homogeneity.BiasedControlHolds), not the least one.
         biasedGaps.Sort();
-        double share = biasedGaps.Count(g => g > 10 * Homogeneity.Tolerance) / (double)biasedGaps.Count;
+        double share = Homogeneity.ShareMissing(biasedGaps);
         var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["biased_share_missing"] = share, ["median_relative_gap_with_bias"] = biasedGaps[biasedGaps.Count / 2], ["min_relative_gap_with_bias"] = biasedGaps[0] };
         bool held = worstFree <= Homogeneity.Tolerance && Homogeneity.BiasedControlHolds(biasedGaps);
         return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases {share:0%} of cases miss by more than {10 * Homogeneity.Tolerance:0e+0} (control: ≥ {Homogeneity.BiasedShare:0%}; median {biasedGaps[biasedGaps.Count / 2]:0.0e+0}, least {biasedGaps[0]:0.0e+0})", []);

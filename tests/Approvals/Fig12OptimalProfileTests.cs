@@ -37,7 +37,7 @@ public class Fig12OptimalProfileTests
     /// from a rounding cut): the default tier's bias-free network (seed 1), scaled onto the optimum, lies within the
     /// D9 bound of it at every ring shown in the paper's figure.
     /// </summary>
-    [Test, Claim("D9")]
+    [Test, Claim("D9"), Category("DefaultTier")]
     public void The_profile_learned_without_biases_sits_on_the_optimum()
     {
         var context = TestRun.Context(Tier.Default);

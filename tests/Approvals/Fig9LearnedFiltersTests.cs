@@ -12,7 +12,7 @@ namespace Autoencoders.Tests.Approvals;
 /// </summary>
 public class Fig9LearnedFiltersTests
 {
-    [Test, Claim("P3")]
+    [Test, Claim("P3"), Category("DefaultTier")]
     public void The_dead_tap_of_the_last_layer_keeps_its_initial_value_in_every_seed()
     {
         var experiment = PositionExperiment.Encoders(Budget.For(Tier.Default));

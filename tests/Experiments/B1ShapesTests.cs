@@ -16,7 +16,7 @@ public class B1ShapesTests
 
     static double Metric(string name) => DefaultRun().Metrics.TryGetValue(name, out var v) ? v : throw new AssertionException($"B1 reports no metric {name}");
 
-    [Test, Claim("B1")]
+    [Test, Claim("B1"), Category("DefaultTier")]
     public void One_seed_per_shape_cannot_decide_but_every_comparison_ran()
     {
         var r = defaultRun ??= ClaimAssert.MatchesRecordedVerdict("B1", Tier.Default, [Verdict.Inconclusive]);
@@ -31,7 +31,7 @@ public class B1ShapesTests
         });
     }
 
-    [Test, Claim("B1")]
+    [Test, Claim("B1"), Category("DefaultTier")]
     public void Squares_and_ellipses_are_reconstructed_and_their_bias_free_outputs_are_one_profile()
     {
         // Wide margins on the one seed (measured on AMD EPYC, 2 threads: relative errors 0.006–0.008 against 0.02,
@@ -47,7 +47,7 @@ public class B1ShapesTests
         });
     }
 
-    [Test, Claim("B1")]
+    [Test, Claim("B1"), Category("DefaultTier")]
     public void The_learned_profile_is_the_Airy_profile_of_the_shapes_gauge_and_not_of_the_disks()
     {
         // The generalised Prop. 2: f(x) = φ(g(x)) with the shape's own gauge g. The control reads the same outputs along

@@ -10,7 +10,7 @@ namespace Autoencoders.Tests.Experiments;
 /// </summary>
 public class B2CoordinateRegressionTests
 {
-    [Test, Claim("B2")]
+    [Test, Claim("B2"), Category("DefaultTier")]
     public void Plain_and_CoordConv_encoders_regress_the_centre_on_the_uniform_split()
     {
         TorchRuntime.Initialise();

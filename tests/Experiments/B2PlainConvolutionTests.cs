@@ -13,7 +13,7 @@ namespace Autoencoders.Tests.Experiments;
 /// </summary>
 public class B2PlainConvolutionTests
 {
-    [Test, Claim("B2")]
+    [Test, Claim("B2"), Category("DefaultTier")]
     public void Two_seeds_of_regression_on_the_uniform_split_cannot_decide()
     {
         var result = ClaimAssert.MatchesRecordedVerdict("B2", Tier.Default, [Verdict.Inconclusive], minTrainedShare: 1);

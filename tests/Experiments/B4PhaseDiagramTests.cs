@@ -12,7 +12,7 @@ public class B4PhaseDiagramTests
     /// is INCONCLUSIVE by construction; what the test pins is what the seed did: it trained, the gap of D11's width
     /// fails (ρ ≥ 2 on B4's middle window; the training is D11's) and no gap does not (the control).
     /// </summary>
-    [Test, Claim("B4")]
+    [Test, Claim("B4"), Category("DefaultTier")]
     public void One_seed_fails_in_a_gap_of_width_7_and_not_without_a_gap()
     {
         var result = ClaimAssert.MatchesRecordedVerdict("B4", Tier.Default, [Verdict.Inconclusive], minTrainedShare: 1);

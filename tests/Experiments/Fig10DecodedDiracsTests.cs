@@ -9,7 +9,7 @@ namespace Autoencoders.Tests.Experiments;
 /// <summary>Sec. 5.4, Fig. 10 (P4, P5): decoding a position to a Dirac, from continuous and from discrete training data.</summary>
 public class Fig10DecodedDiracsTests
 {
-    [Test, Claim("P4")]
+    [Test, Claim("P4"), Category("DefaultTier")]
     public void The_paper_depth_decoder_does_not_reliably_decode_positions_within_a_pixel()
     {
         // 10 seeds cannot show a rate above the 0.8 bar (10/10 gives [0.69, 1]): the verdict is INCONCLUSIVE (5–9 of 10
@@ -43,7 +43,7 @@ public class Fig10DecodedDiracsTests
         });
     }
 
-    [Test, Claim("P5")]
+    [Test, Claim("P5"), Category("DefaultTier")]
     public void Discrete_against_continuous_decoding_matches_the_recorded_verdict()
     {
         // The paired bootstrap over 10 seeds straddles the 1.2 bar (measured 1.00 [0.76, 1.75]): INCONCLUSIVE, or NOT

@@ -25,7 +25,7 @@ public class Fig12LearnedProfileTests
         });
     }
 
-    [Test, Claim("D9")]
+    [Test, Claim("D9"), Category("DefaultTier")]
     public void The_profile_learned_without_biases_is_the_optimum_for_R_32_not_for_R_24() =>
         LearnedProfileSitsOnTheOptimum(ClaimAssert.OneSeedIsInconclusiveAndDid("D9", held: true));
 

@@ -6,7 +6,7 @@ namespace Autoencoders.Tests.Experiments;
 /// <summary>Fig. 2 (D2): an autoencoder with a scalar code reconstructs held-out disks.</summary>
 public class Fig2ReconstructionTests
 {
-    [Test, Claim("D2")]
+    [Test, Claim("D2"), Category("DefaultTier")]
     public void A_d1_autoencoder_encodes_and_decodes_held_out_disks() => ClaimAssert.OneSeedIsInconclusiveAndDid("D2", held: true);
 
     [Test, Claim("D2"), Category("Experiment")]

@@ -6,7 +6,7 @@ namespace Autoencoders.Tests.Experiments;
 /// <summary>Fig. 3: the code represents the area (D3, right), and interpolating it gives disks (D4, left).</summary>
 public class Fig3LatentSpaceTests
 {
-    [Test, Claim("D3")]
+    [Test, Claim("D3"), Category("DefaultTier")]
     public void The_code_is_monotone_but_its_exponent_is_not_the_areas_as_recorded()
     {
         var result = ClaimAssert.OneSeedIsInconclusiveAndDid("D3", held: false);
@@ -39,7 +39,7 @@ public class Fig3LatentSpaceTests
         });
     }
 
-    [Test, Claim("D4")]
+    [Test, Claim("D4"), Category("DefaultTier")]
     public void Decoding_a_linear_sweep_of_z_gives_disks_of_intermediate_size() => ClaimAssert.OneSeedIsInconclusiveAndDid("D4", held: true);
 
     [Test, Claim("D4"), Category("Experiment")]

@@ -9,7 +9,7 @@ namespace Autoencoders.Tests.Experiments;
 /// </summary>
 public class Fig4BiasAblationTests
 {
-    [Test, Claim("D5")]
+    [Test, Claim("D5"), Category("DefaultTier")]
     public void A_bias_free_encoder_reconstructs_about_as_well_as_the_full_network() => ClaimAssert.OneSeedIsInconclusiveAndDid("D5", held: true);
 
     [Test, Claim("D5"), Category("Experiment")]
@@ -25,13 +25,13 @@ public class Fig4BiasAblationTests
         });
     }
 
-    [Test, Claim("D6")]
+    [Test, Claim("D6"), Category("DefaultTier")]
     public void Without_biases_the_outputs_are_one_profile_scaled_per_radius() => ClaimAssert.OneSeedIsInconclusiveAndDid("D6", held: true);
 
     [Test, Claim("D6"), Category("Experiment")]
     public void Without_biases_the_outputs_are_rank_one_over_six_seeds() => ClaimAssert.MatchesRecordedVerdict("D6", Tier.Experiment);
 
-    [Test, Claim("D8")]
+    [Test, Claim("D8"), Category("DefaultTier")]
     public void The_code_is_proportional_to_the_scalar_product_of_the_profile_with_the_disk() => ClaimAssert.OneSeedIsInconclusiveAndDid("D8", held: true);
 
     [Test, Claim("D8"), Category("Experiment")]

@@ -10,7 +10,7 @@ public class Fig6HoleTests
     /// The one seed holds, and its negative control (the same training without the hole) was measured on it; a control
     /// at or above 2 would have failed the check (NegativeControlTests), so its bound is not repeated here.
     /// </summary>
-    [Test, Claim("D11")]
+    [Test, Claim("D11"), Category("DefaultTier")]
     public void Disks_in_the_hole_of_the_training_radii_are_not_reconstructed()
     {
         var result = ClaimAssert.OneSeedIsInconclusiveAndDid("D11", held: true);

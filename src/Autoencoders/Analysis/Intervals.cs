@@ -24,13 +24,37 @@ public static class Intervals
     /// at k = 0 and upper = 1 at k = n. Exact (never below the nominal coverage), so conservative at small n.
     /// At k = n the lower bound is (α/2)^(1/n): 10/10 gives 0.692, so 10 seeds cannot show a rate above 0.8.
     /// </summary>
-    public static Interval ClopperPearson(int k, int n)
+    public static Interval ClopperPearson(int k, int n) => ClopperPearson(k, n, Confidence);
+
+    /// <summary>The Clopper–Pearson interval at another <paramref name="confidence"/> (a part of a joint interval).</summary>
+    public static Interval ClopperPearson(int k, int n, double confidence)
     {
         if (n < 1 || k < 0 || k > n) throw new ArgumentException($"a binomial interval needs 0 ≤ k ≤ n and n ≥ 1 (got k = {k}, n = {n})");
-        double a = (1 - Confidence) / 2;
+        if (!(confidence > 0 && confidence < 1)) throw new ArgumentException($"a confidence must lie in (0, 1) (got {confidence})");
+        double a = (1 - confidence) / 2;
         double lower = k == 0 ? 0 : Beta.InvCDF(k, n - k + 1, a);
         double upper = k == n ? 1 : Beta.InvCDF(k + 1, n - k, 1 - a);
         return new((double)k / n, lower, upper, $"{k}/{n}, Clopper–Pearson");
+    }
+
+    /// <summary>
+    /// The change a variation makes to a rate measured on the same n seeds both ways (paired): Δ = (on − off)/n, where
+    /// <paramref name="turnedOn"/> seeds hold only varied and <paramref name="turnedOff"/> only as they are (seeds that
+    /// agree add nothing to Δ). Δ = π_on − π_off for the multinomial shares of the two kinds of discordant seeds, so
+    /// with Clopper–Pearson intervals [L, U] for each share at confidence 1 − α/2 (Bonferroni: both hold together with
+    /// probability ≥ 1 − α), Δ ∈ [L_on − U_off, U_on − L_off] with probability ≥ <paramref name="confidence"/> = 1 − α.
+    /// Exact and conservative (it does not use that the two kinds exclude each other): 6 seeds that all agree give
+    /// ±0.52 at 95% (1 − 0.0125^(1/n)), 40 give ±0.10.
+    /// </summary>
+    public static Interval RateChange(int turnedOn, int turnedOff, int n, double confidence = Confidence)
+    {
+        if (n < 1 || turnedOn < 0 || turnedOff < 0 || turnedOn + turnedOff > n)
+            throw new ArgumentException($"a paired rate change needs on, off ≥ 0 and on + off ≤ n, n ≥ 1 (got {turnedOn}, {turnedOff}, {n})");
+        double each = 1 - (1 - confidence) / 2;
+        var on = ClopperPearson(turnedOn, n, each);
+        var off = ClopperPearson(turnedOff, n, each);
+        return new((double)(turnedOn - turnedOff) / n, on.Lower - off.Upper, on.Upper - off.Lower,
+            $"+{turnedOn} −{turnedOff} of {n} paired seeds, two Clopper–Pearson intervals at {each:0.####} (Bonferroni)");
     }
 
     /// <summary>

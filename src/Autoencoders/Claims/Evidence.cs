@@ -2,6 +2,9 @@ using Autoencoders.Analysis;
 
 namespace Autoencoders.Claims;
 
+/// <summary>One seed of a rate over seeds: whether the claim held there, and whether its runs trained.</summary>
+public sealed record SeedOutcome(int Seed, bool Held, bool Trained);
+
 /// <summary>What an interval says about a bar: above it, below it, or straddling it.</summary>
 public enum Outcome { Held, NotHeld, Undecided }
 
@@ -26,6 +29,12 @@ public sealed record Evidence(string Quantity, Interval Interval, double Bar, bo
     /// its runs (more than half). Disk claims D2–D11, D9's learned profile and D15 use it; P3 and P4 state 0.8.
     /// </summary>
     public const double MostRuns = 0.5;
+
+    /// <summary>
+    /// What each seed did, for a rate over seeds (the disk claims): B3 pairs the same seeds across two settings. Null
+    /// where the evidence is not a per-seed rate.
+    /// </summary>
+    public IReadOnlyList<SeedOutcome>? PerSeed { get; init; }
 
     public Outcome Outcome => Judge(Interval);
 

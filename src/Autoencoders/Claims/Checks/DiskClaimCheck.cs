@@ -59,7 +59,8 @@ public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeas
             foreach (var (name, value) in perSeed[k].Metrics()) merged[$"{name}[seed{suite.Seeds[k]}]"] = value;
             merged[$"unexplained_share[seed{suite.Seeds[k]}]"] = subjects.Max(t => t[k].Relative);
         }
-        var evidence = Evidence.Rate("share of trained seeds in which it holds", heldTrained, trained.Count(t => t), perSeed.Count, Bar, context.MoreSeeds);
+        var evidence = Evidence.Rate("share of trained seeds in which it holds", heldTrained, trained.Count(t => t), perSeed.Count, Bar, context.MoreSeeds)
+            with { PerSeed = Enumerable.Range(0, perSeed.Count).Select(k => new SeedOutcome(suite.Seeds[k], perSeed[k].Held, trained[k])).ToArray() };
         return new(true, merged, Describe(perSeed) + $" (holds in {heldCount}/{perSeed.Count} seed{(perSeed.Count > 1 ? "s" : "")})", Draw(suite, context), evidence);
     }
 

@@ -39,7 +39,7 @@ public class B1HoleClaimsOnShapesTests
     /// The d = 2 ellipse chart's path (Experiment tier and above) on a toy budget: two seeds, 20 steps; its evaluation
     /// images rendered once for the trained networks, the untrained control and the figure. Pins the plumbing only.
     /// </summary>
-    [Test, Claim("B1"), Category("Experiment")] // the 3 000 training ellipses take about a minute to render
+    [Test, Claim("B1"), Category("Experiment")] // the d = 2 ellipses and their training take minutes
     public void The_d2_ellipse_chart_runs_end_to_end_on_a_toy_budget()
     {
         var experiment = Budget.For(Tier.Experiment, baseSeed: 900);

@@ -143,6 +143,22 @@ public class B3PairedComparisonTests
         Assert.That(() => Judge([(asIs, other)]), Throws.ArgumentException.With.Message.Contains("same seeds"));
     }
 
+    /// <summary>
+    /// What 40 paired seeds can decide, per claim (the other eight unchanged), computed independently by bisection on
+    /// the exact binomial sum: PASS while each direction has at most 2 changed seeds ((2, 2) gives ±0.241; (3, 0) reaches
+    /// 0.280); NOT REPRODUCED needs at least 26 of 40 turned one way (25 leaves |Δ| ≥ 0.227, 26 ≥ 0.251).
+    /// </summary>
+    [TestCase(2, 2, Outcome.Held), TestCase(2, 1, Outcome.Held), TestCase(3, 0, Outcome.Undecided), TestCase(3, 3, Outcome.Undecided),
+     TestCase(0, 25, Outcome.Undecided), TestCase(0, 26, Outcome.NotHeld)]
+    public void At_forty_seeds_pass_allows_two_changed_seeds_a_direction_and_not_reproduced_needs_26(int on, int off, Outcome expected)
+    {
+        var asIs = Seeds(40, held: 0).Select((s, k) => s with { Held = k >= on && k < on + off }).ToArray();
+        var varied = asIs.Select((s, k) => s with { Held = k < on }).ToArray();
+        var claims = Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 20))).ToArray();
+        claims[3] = (asIs, varied);
+        Assert.That(Judge(claims).Evidence.Outcome, Is.EqualTo(expected));
+    }
+
     /// <summary>What decides with no seed changing: the fewest seeds that bound nine claims' changes below a quarter (exact, from the closed form).</summary>
     [Test]
     public void With_no_seed_changing_the_gpu_tiers_40_seeds_are_enough()

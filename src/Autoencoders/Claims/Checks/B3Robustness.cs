@@ -63,11 +63,11 @@ public sealed class B3Robustness : ClaimCheck
         return new(rows, evidence);
     }
 
-    /// <summary>The fewest paired seeds whose interval at <paramref name="each"/> lies below <see cref="Bar"/> when no seed changes.</summary>
+    /// <summary>The fewest paired seeds whose interval at <paramref name="each"/> lies at or below <see cref="Bar"/> when no seed changes (the verdict's rule).</summary>
     public static int SeedsToBound(double each)
     {
         for (int n = 1; ; n++)
-            if (Intervals.RateChange(0, 0, n, each).Upper < Bar) return n;
+            if (Intervals.RateChange(0, 0, n, each).Upper <= Bar) return n;
     }
 
     /// <summary>The simultaneous interval for max |Δ| from the claims' intervals (a claim whose interval is undefined leaves it [0, 1]).</summary>
@@ -110,7 +110,7 @@ public sealed class B3Robustness : ClaimCheck
             metrics[$"{c.Id}_rate_change_lower"] = c.Change.Lower;
             metrics[$"{c.Id}_rate_change_upper"] = c.Change.Upper;
         }
-        metrics["verdicts_changed"] = verdicts.Count(t => t.Contains('→'));
+        metrics["verdicts_changed"] = Claims.Count(id => metrics[$"{id}_same_verdict"] == 0);
         string perClaim = string.Join("; ", judgement.Claims.Select(c => $"{c.Id} +{c.TurnedOn} −{c.TurnedOff} of {c.Paired}, Δ {c.Change.Estimate:0.00} [{c.Change.Lower:0.00}, {c.Change.Upper:0.00}]"));
         return new(true, metrics,
             $"with σ = {v.Sigma} and {v.StepScale}× the steps, seed by seed (turned on, turned off): {perClaim}; verdicts as it is → varied: {string.Join(", ", verdicts)}",

@@ -33,6 +33,7 @@ public sealed class D9OptimalProfile : ClaimCheck
         int learnedHeld = 0;
         var failedControls = new List<string>();
         var learnedGaps = new List<double>();
+        var perSeed = new List<SeedOutcome>();
         var figureSeries = new List<Figures.Series>();
         for (int k = 0; k < evaluations.Length; k++)
         {
@@ -58,6 +59,7 @@ public sealed class D9OptimalProfile : ClaimCheck
             if (trainability[k].Trained && context.Shape != ShapeKind.Disk && wrongGauge < MaxLearnedGap)
                 failedControls.Add($"seed {biasFree.Seeds[k]}: the outputs read along the disk's gauge fit too (gap {wrongGauge:0.000} < {MaxLearnedGap})");
             if (trainability[k].Trained && comparison.MaxGap < MaxLearnedGap) learnedHeld++;
+            perSeed.Add(new(biasFree.Seeds[k], comparison.MaxGap < MaxLearnedGap, trainability[k].Trained));
             learnedGaps.Add(comparison.MaxGap);
             if (k == 0) figureSeries.Add(new($"Airy optimum, R = {TrainingRadius}", comparison.T, comparison.Optimal));
             figureSeries.Add(new($"learned f, seed {biasFree.Seeds[k]}", comparison.T, comparison.Learned, Markers: true));
@@ -67,7 +69,7 @@ public sealed class D9OptimalProfile : ClaimCheck
             $"Fig. 12: profile learned without biases vs the optimum of Prop. 2 ({biasFree.Family.Name})", biasFree.Shape == ShapeKind.Disk ? "radius t (pixels)" : "gauge g (pixels)", "f(t)", figureSeries.ToArray(), ScottPlot.Alignment.UpperRight);
         // The theory held above; the learned profile is a rate over seeds, as every disk claim.
         var evidence = Evidence.Rate("share of trained seeds whose learned f matches the optimum", learnedHeld, trainability.Count(t => t.Trained), evaluations.Length,
-            Evidence.MostRuns, context.MoreSeeds);
+            Evidence.MostRuns, context.MoreSeeds) with { PerSeed = perSeed };
         return new(held, metrics,
             $"theory: numerical optimum (n = {GridPoints}) vs Airy closed form max gap {gaps.Max():0.00e+0} (< {Tolerance:0e+0}), x₀ = {OptimalProfile.FirstZero():0.000000}; " +
             $"learned f vs optimum (R = {TrainingRadius}): max gap {learnedGaps.Min():0.000}–{learnedGaps.Max():0.000} over {learnedGaps.Count} seed(s) (< {MaxLearnedGap})",

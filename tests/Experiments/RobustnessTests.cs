@@ -17,6 +17,7 @@ public class RobustnessTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive));
+            Assert.That(result.Figures.Select(Path.GetFileName), Does.Contain("b3_rate_changes.png"));
             foreach (var id in Autoencoders.Claims.Checks.B3Robustness.Claims)
                 Assert.That(result.Metrics[$"{id}_paired_seeds"], Is.EqualTo(6), $"{id}: seeds that trained in both runs");
         });

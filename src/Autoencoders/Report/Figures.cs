@@ -169,7 +169,11 @@ public static class Figures
     }
 
     /// <summary>One claim's estimate with its interval and its bar, for <see cref="Intervals"/>.</summary>
-    public sealed record IntervalRow(string Label, double Estimate, double Lower, double Upper, double Bar, string Verdict);
+    public sealed record IntervalRow(string Label, double Estimate, double Lower, double Upper, double Bar, string Verdict)
+    {
+        /// <summary>A second bar below the first, for a quantity judged against a band (B3's rate changes, ±0.25); none when NaN.</summary>
+        public double LowerBar { get; init; } = double.NaN;
+    }
 
     /// <summary>
     /// Estimates (dots) with their 95% intervals (vertical bars) against each claim's bar (a short dashed line; none where
@@ -180,7 +184,7 @@ public static class Figures
     {
         var plot = NewPlot(title);
         // An unbounded interval (no trained run, a spread of zero) is drawn to the top of the plot.
-        double top = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper, r.Bar }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.2 + 0.1;
+        double top = rows.SelectMany(r => new[] { r.Estimate, r.Lower, r.Upper, r.Bar, r.LowerBar }).Where(double.IsFinite).DefaultIfEmpty(1).Max() * 1.2 + 0.1;
         for (int i = 0; i < rows.Count; i++)
         {
             var r = rows[i] with { Upper = double.IsFinite(rows[i].Upper) ? rows[i].Upper : top, Lower = double.IsFinite(rows[i].Lower) ? rows[i].Lower : -top };
@@ -191,12 +195,15 @@ public static class Figures
             var estimate = plot.Add.Scatter(new double[] { i }, new[] { double.IsFinite(r.Estimate) ? r.Estimate : double.IsFinite(r.Bar) ? r.Bar : 0 });
             estimate.MarkerSize = 9;
             estimate.Color = Colors.Black;
-            if (!double.IsFinite(r.Bar)) continue; // a reported number beside the judged ones, with no bar of its own
-            var bar = plot.Add.Scatter(new[] { i - 0.3, i + 0.3 }, new[] { r.Bar, r.Bar });
-            bar.LinePattern = LinePattern.Dashed;
-            bar.LineWidth = 2;
-            bar.MarkerSize = 0;
-            bar.Color = Colors.Red;
+            // A reported number beside the judged ones has no bar of its own (NaN).
+            foreach (double level in new[] { r.Bar, r.LowerBar }.Where(double.IsFinite))
+            {
+                var bar = plot.Add.Scatter(new[] { i - 0.3, i + 0.3 }, new[] { level, level });
+                bar.LinePattern = LinePattern.Dashed;
+                bar.LineWidth = 2;
+                bar.MarkerSize = 0;
+                bar.Color = Colors.Red;
+            }
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(r => $"{r.Label}\n{r.Verdict}").ToArray());
         plot.Axes.SetLimitsX(-0.7, rows.Count - 0.3);

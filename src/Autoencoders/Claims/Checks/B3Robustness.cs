@@ -114,7 +114,18 @@ public sealed class B3Robustness : ClaimCheck
         string perClaim = string.Join("; ", judgement.Claims.Select(c => $"{c.Id} +{c.TurnedOn} −{c.TurnedOff} of {c.Paired}, Δ {c.Change.Estimate:0.00} [{c.Change.Lower:0.00}, {c.Change.Upper:0.00}]"));
         return new(true, metrics,
             $"with σ = {v.Sigma} and {v.StepScale}× the steps, seed by seed (turned on, turned off): {perClaim}; verdicts as it is → varied: {string.Join(", ", verdicts)}",
-            [], judgement.Evidence);
+            [Draw(context, judgement, v)], judgement.Evidence);
+    }
+
+    /// <summary>Each claim's rate change with its interval (at the simultaneous level) against ±<see cref="Bar"/>, and the largest |Δ| B3 is judged by.</summary>
+    static string Draw(ClaimContext context, Judgement judgement, Configuration.RobustnessVariation v)
+    {
+        var rows = judgement.Claims.Select(c => new Report.Figures.IntervalRow($"{c.Id} +{c.TurnedOn} −{c.TurnedOff}", c.Change.Estimate, c.Change.Lower, c.Change.Upper, Bar, $"of {c.Paired}") { LowerBar = -Bar }).ToList();
+        var e = judgement.Evidence;
+        rows.Add(new("largest |Δ|", e.Interval.Estimate, e.Interval.Lower, e.Interval.Upper, Bar, "judged"));
+        return Report.Figures.Intervals(context.FigurePath("b3_rate_changes.png"),
+            $"B3: each disk claim's rate change with σ = {v.Sigma} and {v.StepScale}× the steps (same seeds; intervals hold together at 95%)",
+            "change of the share of seeds in which it holds", rows);
     }
 
     static IReadOnlyList<SeedOutcome> PerSeed(ClaimResult result) =>

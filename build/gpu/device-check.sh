@@ -5,7 +5,7 @@
 # It keeps inside DEADLINE_S and returns at most six files (the device tool brings back eight, 16 MiB each), under $OUT:
 #   bind.txt        the GPU, the PyTorch, LibTorchSharp bound with every symbol resolved, each step's exit and time
 #   bench.json      ms per step for K = 1 and BENCH_MODELS; whether a training repeats on CUDA, and its drift from the CPU
-#   bench.err       only when bench printed nothing
+#   bench.err       only when bench printed no JSON (killed at its time limit): the timings it finished, one a line
 #   verify.log      one line per claim as it finishes (written as it goes, so kept if the run is killed), and the summary
 #   verify.err.top  the most frequent stderr lines (libtorch warnings: which operations have no deterministic kernel)
 #   results.tar.xz  report.md, claims.json, figures and the full log: the complete report, or the partial one a run

@@ -38,7 +38,9 @@ public static class CommandLine
         public readonly Option<bool> Verbose = new(VerboseFlag) { Description = "on a failure, print the stack trace too", Recursive = true };
         public readonly RootCommand Root;
 
-        public Grammar(TextWriter output)
+        /// <param name="output">Results (the report summary, bench's JSON).</param>
+        /// <param name="progress">Lines a run writes as it goes, beside its result (bench's timings, one at a time).</param>
+        public Grammar(TextWriter output, TextWriter progress)
         {
             Tier.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "default", "experiment", "gpu");
             Device.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "auto", "cpu", "cuda");
@@ -71,7 +73,7 @@ public static class CommandLine
                 { Tier, Claims, Out, Seed, Device, TimeLimit };
             verify.SetAction(p => Verify(p, output));
             var bench = new Command("bench", "Times a training step of the paper's 64×64 disk autoencoder at batch 300, for one model and for K at once (and Sec. 5.4's 1-D position decoders for K = 1, 10 and 30), and the same step in PyTorch when python3 (or --python) has torch (bench/pytorch_step.py), in one run; then trains a short run twice and says whether it repeats bit for bit (on CUDA, also how far it drifts from the CPU). Prints the ms per step, their ratios and the comparisons as JSON.") { Models, Steps, Warmup, Python, Profile, Device };
-            bench.SetAction(p => Bench(p, output));
+            bench.SetAction(p => Bench(p, output, progress));
             var clear = new Command("clear", "Empties the trained-model cache.");
             clear.SetAction(_ => { output.WriteLine($"removed {ModelCache.Clear()} cached model(s) from {ModelCache.Directory}"); return Ok; });
             var path = new Command("path", "Prints the trained-model cache folder.");
@@ -113,7 +115,7 @@ public static class CommandLine
             catch (ArgumentException e) { throw new UsageException(e.Message); }
         }
 
-        int Bench(ParseResult p, TextWriter output)
+        int Bench(ParseResult p, TextWriter output, TextWriter progress)
         {
             StartRuntime(p);
             if (p.GetValue(Profile))
@@ -129,10 +131,18 @@ public static class CommandLine
             int steps = p.GetValue(Steps), warmup = p.GetValue(Warmup);
             // One model is timed before and after the batched runs, and their mean is the base of every ratio: the first
             // timing of a process still runs slower (JIT tiers, heap growth), and the host's speed drifts.
-            var first = TrainingBenchmark.Run(1, steps, warmup);
-            var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => TrainingBenchmark.Run(k, steps, warmup)).ToArray();
-            var last = TrainingBenchmark.Run(1, steps, warmup);
-            var decoders = PositionDecoderCounts.Select(k => TrainingBenchmark.RunPositionDecoders(k, steps, warmup)).ToArray();
+            // Each timing is also written to the progress writer as it is made: a bench killed by a deadline (the GPU
+            // call's) leaves the timings it finished, where the JSON comes only at the end.
+            TrainingBenchmark.Result Said(string what, TrainingBenchmark.Result r)
+            {
+                progress.WriteLine($"bench: {what}, {r.Models} model{(r.Models == 1 ? "" : "s")}: {r.MsPerStep:0.00} ms a step on {r.Device}");
+                progress.Flush();
+                return r;
+            }
+            var first = Said("paper network", TrainingBenchmark.Run(1, steps, warmup));
+            var batched = ModelCounts(p.GetValue(Models)!)!.Select(k => Said("paper network", TrainingBenchmark.Run(k, steps, warmup))).ToArray();
+            var last = Said("paper network (again)", TrainingBenchmark.Run(1, steps, warmup));
+            var decoders = PositionDecoderCounts.Select(k => Said("1-D position decoders", TrainingBenchmark.RunPositionDecoders(k, steps, warmup))).ToArray();
             double mean = (first.MsPerStep + last.MsPerStep) / 2;
             var one = first with { MsPerStep = mean, MsPerModelStep = mean };
             // The same short training twice on this device (bit-identical on the CPU; on CUDA what deterministic mode leaves),
@@ -207,14 +217,14 @@ public static class CommandLine
     public static ParseResult Parse(string[] args)
     {
         if (args.Length == 0) throw new UsageException("no command given");
-        var result = new Grammar(TextWriter.Null).Root.Parse(args, Plain);
+        var result = new Grammar(TextWriter.Null, TextWriter.Null).Root.Parse(args, Plain);
         if (result.Errors.Count > 0) throw new UsageException(FirstError(result));
         return result;
     }
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var grammar = new Grammar(output);
+        var grammar = new Grammar(output, error);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         if (args.Length == 0)
         {

@@ -96,6 +96,10 @@ public class CommandLineTests
     {
         var (code, text, err) = Run("bench", "--steps", "2", "--warmup", "1", "--models", "2,3");
         Assert.That(code, Is.Zero, err);
+        // Each timing is also said as it is made (what a bench killed at a deadline leaves): one model twice, K = 2 and 3, and the 1-D decoders.
+        var said = err.Split('\n').Where(l => l.StartsWith("bench: ", StringComparison.Ordinal)).ToArray();
+        Assert.That(said, Has.Length.EqualTo(2 + 2 + 3), err);
+        Assert.That(said[1], Does.Contain("2 models").And.Contain("ms a step"));
         using var json = System.Text.Json.JsonDocument.Parse(text.Trim());
         var root = json.RootElement;
         double one = root.GetProperty("one_model_ms_per_step").GetDouble();

@@ -8,7 +8,7 @@ namespace Autoencoders.Tests.Properties;
 
 /// <summary>
 /// B3's paired comparison: the exact interval for a rate change measured on the same seeds both ways
-/// (<see cref="Intervals.RateChange"/>), and the judgement over the nine disk claims (<see cref="B3Robustness.Judge"/>),
+/// (<see cref="Intervals.RateChange"/>), and the judgement over the nine disk claims (<see cref="B3Robustness.Compare"/>),
 /// on made-up per-seed outcomes, so what decides B3 is pinned without training.
 /// </summary>
 public class B3PairedComparisonTests
@@ -64,7 +64,7 @@ public class B3PairedComparisonTests
     [Test]
     public void Forty_seeds_that_all_agree_show_the_verdicts_robust()
     {
-        var j = Judge(Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 24))).ToArray());
+        var j = Compare(Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 24))).ToArray());
         Assert.Multiple(() =>
         {
             Assert.That(j.Evidence.Outcome, Is.EqualTo(Outcome.Held), j.Evidence.ToString());
@@ -84,7 +84,7 @@ public class B3PairedComparisonTests
         var claims = Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 40))).ToArray();
         var asIs = Seeds(40, held: 40);
         claims[4] = (asIs, asIs.Select((s, k) => s with { Held = k >= turnedOff }).ToArray());
-        var j = Judge(claims);
+        var j = Compare(claims);
         Assert.Multiple(() =>
         {
             Assert.That(j.Evidence.Outcome, Is.EqualTo(expected), j.Evidence.ToString());
@@ -109,7 +109,7 @@ public class B3PairedComparisonTests
                 var varied = asIs.Select((s, k) => s with { Held = k < on }).ToArray();
                 var claims = Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(6, held: 3))).ToArray();
                 claims[0] = (asIs, varied);
-                var j = Judge(claims);
+                var j = Compare(claims);
                 Assert.That((j.Claims[0].TurnedOn, j.Claims[0].TurnedOff), Is.EqualTo((on, off)));
                 outcomes.Add(j.Evidence.Outcome);
             }
@@ -124,7 +124,7 @@ public class B3PairedComparisonTests
         var varied = asIs.Select(s => s.Seed <= 203 ? s with { Trained = false } : s).ToArray();
         var claims = Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 40))).ToArray();
         claims[2] = (asIs, varied);
-        var j = Judge(claims);
+        var j = Compare(claims);
         Assert.Multiple(() =>
         {
             Assert.That(j.Claims[2].Paired, Is.EqualTo(37));
@@ -140,7 +140,7 @@ public class B3PairedComparisonTests
     {
         var asIs = Seeds(6, held: 3);
         var other = asIs.Select(s => s with { Seed = s.Seed + 100 }).ToArray();
-        Assert.That(() => Judge([(asIs, other)]), Throws.ArgumentException.With.Message.Contains("same seeds"));
+        Assert.That(() => Compare([(asIs, other)]), Throws.ArgumentException.With.Message.Contains("same seeds"));
     }
 
     /// <summary>
@@ -156,7 +156,7 @@ public class B3PairedComparisonTests
         var varied = asIs.Select((s, k) => s with { Held = k < on }).ToArray();
         var claims = Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 20))).ToArray();
         claims[3] = (asIs, varied);
-        Assert.That(Judge(claims).Evidence.Outcome, Is.EqualTo(expected));
+        Assert.That(Compare(claims).Evidence.Outcome, Is.EqualTo(expected));
     }
 
     /// <summary>What decides with no seed changing: the fewest seeds that bound nine claims' changes below a quarter (exact, from the closed form).</summary>
@@ -173,8 +173,8 @@ public class B3PairedComparisonTests
         });
     }
 
-    static B3Robustness.Judgement Judge(IReadOnlyList<(SeedOutcome[] AsIs, SeedOutcome[] Varied)> claims) =>
-        B3Robustness.Judge(claims.Select((c, i) => ($"D{i + 2}", (IReadOnlyList<SeedOutcome>)c.AsIs, (IReadOnlyList<SeedOutcome>)c.Varied)).ToArray(), "more seeds");
+    static B3Robustness.PairedComparison Compare(IReadOnlyList<(SeedOutcome[] AsIs, SeedOutcome[] Varied)> claims) =>
+        B3Robustness.Compare(claims.Select((c, i) => ($"D{i + 2}", (IReadOnlyList<SeedOutcome>)c.AsIs, (IReadOnlyList<SeedOutcome>)c.Varied)).ToArray(), "more seeds");
 
     /// <summary>Seeds 201, 202, … that all trained, the first <paramref name="held"/> holding.</summary>
     static SeedOutcome[] Seeds(int n, int held) => Enumerable.Range(0, n).Select(k => new SeedOutcome(201 + k, k < held, true)).ToArray();

@@ -5,7 +5,7 @@ namespace Autoencoders.Claims.Checks;
 /// <summary>
 /// B3: the disk verdicts do not rest on the choices the paper left open. Runs the disk claims (D2–D6, D8–D11) on the
 /// tier's seeds as they are and again with a second blur σ and a factor on every training length
-/// (<see cref="Configuration.RobustnessVariation"/>), and compares them seed by seed (<see cref="Judge"/>): for each
+/// (<see cref="Configuration.RobustnessVariation"/>), and compares them seed by seed (<see cref="Compare"/>): for each
 /// claim, how much the variation changes the share of seeds in which it holds, with an interval over the same seeds.
 /// Experiment tier and above only: at the default tier it would retrain every disk network (SKIPPED there).
 /// </summary>
@@ -20,24 +20,24 @@ public sealed class B3Robustness : ClaimCheck
     /// <summary>
     /// One claim on the seeds of both runs: <see cref="TurnedOn"/> seeds hold only varied, <see cref="TurnedOff"/>
     /// only as they are, of <see cref="Paired"/> seeds that trained in both runs; <see cref="Change"/> is the rate
-    /// change with its interval at the simultaneous level (<see cref="Judge"/>).
+    /// change with its interval at the simultaneous level (<see cref="Compare"/>).
     /// </summary>
     public sealed record PairedClaim(string Id, int TurnedOn, int TurnedOff, int Paired, int Seeds, Interval Change);
 
     /// <summary>The per-claim comparisons and the evidence B3 is judged by.</summary>
-    public sealed record Judgement(IReadOnlyList<PairedClaim> Claims, Evidence Evidence);
+    public sealed record PairedComparison(IReadOnlyList<PairedClaim> Claims, Evidence Evidence);
 
     /// <summary>
     /// The paired comparison. For each claim, the seeds on which both runs trained (the one rule for runs that did not
     /// train, applied to both) give Δ = (turned on − turned off)/n and its exact interval
     /// (<see cref="Intervals.RateChange"/>); each claim's interval is made at 1 − 0.05/c for c claims (Bonferroni), so
     /// all c hold together with probability ≥ 95%, and so does the interval they give for the largest |Δ| over the
-    /// claims: from the largest distance of an interval from 0 to the largest |end|. B3 holds when that interval lies
-    /// below <see cref="Bar"/> (no claim's rate moves by a quarter of its seeds), does not hold when it lies above (some
+    /// claims: from the largest distance of an interval from 0 to the largest |end|. B3 holds when that interval lies at
+    /// or below <see cref="Bar"/> (no claim's rate moves by more than a quarter of its seeds), does not hold when it lies above (some
     /// claim's rate surely moves by more), and is undecided otherwise. The same over every seed, a run that did not
     /// train counted as not holding, is reported beside it.
     /// </summary>
-    public static Judgement Judge(IReadOnlyList<(string Id, IReadOnlyList<SeedOutcome> AsIs, IReadOnlyList<SeedOutcome> Varied)> claims, string decider)
+    public static PairedComparison Compare(IReadOnlyList<(string Id, IReadOnlyList<SeedOutcome> AsIs, IReadOnlyList<SeedOutcome> Varied)> claims, string decider)
     {
         if (claims.Count == 0) throw new ArgumentException("B3 compares at least one claim");
         double each = 1 - (1 - Intervals.Confidence) / claims.Count;
@@ -100,8 +100,8 @@ public sealed class B3Robustness : ClaimCheck
             verdicts.Add($"{id} {ClaimResult.Label(asIs.Verdict)}{(asIs.Verdict == varied.Verdict ? "" : " → " + ClaimResult.Label(varied.Verdict))}");
             outcomes.Add((id, PerSeed(asIs), PerSeed(varied)));
         }
-        var judgement = Judge(outcomes, context.MoreSeeds);
-        foreach (var c in judgement.Claims)
+        var comparison = Compare(outcomes, context.MoreSeeds);
+        foreach (var c in comparison.Claims)
         {
             metrics[$"{c.Id}_turned_on"] = c.TurnedOn;
             metrics[$"{c.Id}_turned_off"] = c.TurnedOff;
@@ -111,17 +111,17 @@ public sealed class B3Robustness : ClaimCheck
             metrics[$"{c.Id}_rate_change_upper"] = c.Change.Upper;
         }
         metrics["verdicts_changed"] = Claims.Count(id => metrics[$"{id}_same_verdict"] == 0);
-        string perClaim = string.Join("; ", judgement.Claims.Select(c => $"{c.Id} +{c.TurnedOn} −{c.TurnedOff} of {c.Paired}, Δ {c.Change.Estimate:0.00} [{c.Change.Lower:0.00}, {c.Change.Upper:0.00}]"));
+        string perClaim = string.Join("; ", comparison.Claims.Select(c => $"{c.Id} +{c.TurnedOn} −{c.TurnedOff} of {c.Paired}, Δ {c.Change.Estimate:0.00} [{c.Change.Lower:0.00}, {c.Change.Upper:0.00}]"));
         return new(true, metrics,
             $"with σ = {v.Sigma} and {v.StepScale}× the steps, seed by seed (turned on, turned off): {perClaim}; verdicts as it is → varied: {string.Join(", ", verdicts)}",
-            [Draw(context, judgement, v)], judgement.Evidence);
+            [Draw(context, comparison, v)], comparison.Evidence);
     }
 
     /// <summary>Each claim's rate change with its interval (at the simultaneous level) against ±<see cref="Bar"/>, and the largest |Δ| B3 is judged by.</summary>
-    static string Draw(ClaimContext context, Judgement judgement, Configuration.RobustnessVariation v)
+    static string Draw(ClaimContext context, PairedComparison comparison, Configuration.RobustnessVariation v)
     {
-        var rows = judgement.Claims.Select(c => new Report.Figures.IntervalRow($"{c.Id} +{c.TurnedOn} −{c.TurnedOff}", c.Change.Estimate, c.Change.Lower, c.Change.Upper, Bar, $"of {c.Paired}") { LowerBar = -Bar }).ToList();
-        var e = judgement.Evidence;
+        var rows = comparison.Claims.Select(c => new Report.Figures.IntervalRow($"{c.Id} +{c.TurnedOn} −{c.TurnedOff}", c.Change.Estimate, c.Change.Lower, c.Change.Upper, Bar, $"of {c.Paired}") { LowerBar = -Bar }).ToList();
+        var e = comparison.Evidence;
         rows.Add(new("largest |Δ|", e.Interval.Estimate, e.Interval.Lower, e.Interval.Upper, Bar, "judged"));
         return Report.Figures.Intervals(context.FigurePath("b3_rate_changes.png"),
             $"B3: each disk claim's rate change with σ = {v.Sigma} and {v.StepScale}× the steps (same seeds; intervals hold together at 95%)",

@@ -1,4 +1,5 @@
 using Autoencoders.Experiments;
+using Autoencoders.Report;
 
 namespace Autoencoders.Claims.Checks;
 
@@ -26,6 +27,20 @@ public sealed class D5BiasFreeEncoder : DiskClaimCheck<D5BiasFreeEncoder.Seed>
     {
         double Error(DiskExperiment e) => context.Evaluate(e)[k].Reconstruction().RelativeError;
         return new(Error(suite.BiasFreeEncoder), Error(suite.Full), Error(suite.BiasFree));
+    }
+
+    /// <summary>Each network's error on the held-out test sizes (first seed): the bias-free encoder's beside the full network's, and the control's with no bias at all.</summary>
+    protected override List<string> Draw(DiskSuite suite, ClaimContext context)
+    {
+        Figures.Series Errors(string name, DiskExperiment e)
+        {
+            var evaluation = context.Evaluate(e)[0];
+            return new(name, evaluation.Radii, evaluation.SquaredErrors);
+        }
+        return [Figures.Lines(context.FigurePath("d5_bias_free_encoder_errors.png"),
+            $"D5: reconstruction error of held-out {suite.Full.Family.Name}, with and without encoder biases (seed {suite.Full.Seeds[0]})",
+            "size of the held-out shape (pixels)", "squared error ‖y − x‖²",
+            [Errors("full network", suite.Full), Errors("bias-free encoder", suite.BiasFreeEncoder), Errors("no bias at all (control)", suite.BiasFree)])];
     }
 
     protected override string Describe(IReadOnlyList<Seed> s) =>

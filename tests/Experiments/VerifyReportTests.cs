@@ -28,6 +28,9 @@ public class VerifyReportTests
             var claims = json.RootElement.GetProperty("claims").EnumerateArray().ToList();
             Assert.That(claims.Select(c => c.GetProperty("id").GetString()), Is.EqualTo(new[] { "D1", "P1", "P2", "B3" }));
             Assert.That(claims.Take(3).Select(c => c.GetProperty("verdict").GetString()), Is.All.EqualTo("PASS"));
+            // Every claim that ran comes with a figure (the exact and theoretical ones too: Table 2, Prop. 3's filter).
+            foreach (var c in claims.Take(3))
+                Assert.That(c.GetProperty("figures").GetArrayLength(), Is.GreaterThanOrEqualTo(1), $"{c.GetProperty("id").GetString()} has a figure");
             Assert.That(json.RootElement.GetProperty("environment").GetProperty("torch").GetString(), Does.Contain("TorchSharp"));
 
             foreach (var figure in claims.SelectMany(c => c.GetProperty("figures").EnumerateArray()).Select(f => Path.Combine(dir, f.GetString()!)))

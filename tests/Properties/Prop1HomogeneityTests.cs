@@ -99,8 +99,13 @@ public class Prop1HomogeneityTests
 
     /// <summary>Prop. 1 as `verify` judges it (50 random decoders and the biased control): the check itself, not only the property behind it, runs in the default tier (#16.9).</summary>
     [Test, Claim("D7")]
-    public void The_D7_check_run_by_verify_passes() =>
-        Assert.That(ClaimAssert.MatchesRecordedVerdict("D7", Autoencoders.Configuration.Tier.Default).Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass));
+    public void The_D7_check_run_by_verify_passes()
+    {
+        var result = ClaimAssert.MatchesRecordedVerdict("D7", Autoencoders.Configuration.Tier.Default);
+        Assert.That(result.Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass));
+        Assert.That(result.Figures.Select(Path.GetFileName), Is.EqualTo(new[] { "d7_homogeneity.png" }), "the gaps' figure");
+        Assert.That(File.Exists(result.Figures[0]), Is.True);
+    }
 
     /// <summary>
     /// D7's check as `verify` runs it, a regression pin on base seeds 1000–1019 (draws already seen when its control was

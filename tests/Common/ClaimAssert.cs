@@ -40,6 +40,8 @@ public static class ClaimAssert
             Assert.That(result.Verdict, Is.EqualTo(Verdict.Inconclusive), $"{id}: one seed cannot decide a rate against 0.5");
             Assert.That(result.Evidence!.Trained, Is.EqualTo(1), $"{id}: the one seed trained");
             Assert.That(result.Evidence.Interval.Estimate, Is.EqualTo(held ? 1.0 : 0.0), $"{id}: the one seed {(held ? "held" : "did not hold")}");
+            // B3 pairs every disk claim's seeds across two settings: each must say what its seeds did.
+            Assert.That(result.Evidence.PerSeed, Has.Count.EqualTo(1), $"{id}: its per-seed outcome, for B3");
         });
         return result;
     }

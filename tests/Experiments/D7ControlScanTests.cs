@@ -19,7 +19,7 @@ public class D7ControlScanTests
         double leastShare = 1, worstFree = 0;
         foreach (int baseSeed in Enumerable.Range(2000, 1000))
         {
-            var result = ClaimChecks.All["D7"].Run(new ClaimContext(Budget.For(Tier.Default, baseSeed), null!, Path.GetTempPath()));
+            var result = ClaimChecks.All["D7"].Run(new ClaimContext(Budget.For(Tier.Default, baseSeed), null!, Path.GetTempPath()) { DrawFigures = false });
             leastShare = Math.Min(leastShare, result.Metrics["biased_share_missing"]);
             worstFree = Math.Max(worstFree, result.Metrics["max_relative_gap_bias_free"]);
             if (result.Verdict != Verdict.Pass) failed.Add($"{baseSeed}: {result.Summary}");

@@ -10,7 +10,12 @@ namespace Autoencoders.Tests.Experiments;
 public class Fig4BiasAblationTests
 {
     [Test, Claim("D5"), Category("DefaultTier")]
-    public void A_bias_free_encoder_reconstructs_about_as_well_as_the_full_network() => ClaimAssert.OneSeedIsInconclusiveAndDid("D5", held: true);
+    public void A_bias_free_encoder_reconstructs_about_as_well_as_the_full_network()
+    {
+        var result = ClaimAssert.OneSeedIsInconclusiveAndDid("D5", held: true);
+        Assert.That(result.Figures.Select(Path.GetFileName), Is.EqualTo(new[] { "d5_bias_free_encoder_errors.png" }));
+        Assert.That(File.Exists(result.Figures[0]), Is.True);
+    }
 
     [Test, Claim("D5"), Category("Experiment")]
     public void A_bias_free_encoder_suffices_over_six_seeds()

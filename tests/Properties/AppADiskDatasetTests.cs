@@ -72,7 +72,7 @@ public class AppADiskDatasetTests
         Assert.That(new ExactRenderer(ImageGrid.Paper, sigma).DiskValue(r, d), Is.EqualTo(total).Within(1e-6));
     }
 
-    /// <summary>Monte Carlo convergence as `verify` judges it: the check itself, not only the property behind it, runs in the default tier (#16.9).</summary>
+    /// <summary>Monte Carlo convergence as `verify` judges it: the check itself, not only the property behind it, runs in the quick tier (#16.9).</summary>
     [Test, Claim("D1")]
     public void The_D1_check_run_by_verify_passes() =>
         Assert.That(ClaimAssert.MatchesRecordedVerdict("D1", Autoencoders.Configuration.Tier.Default).Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass));

@@ -135,6 +135,22 @@ public class B3PairedComparisonTests
         });
     }
 
+    /// <summary>A rate's per-seed outcomes must tell its story: one a run, as many trained, as many held among them (checked for every claim by ClaimCheck.Run).</summary>
+    [Test]
+    public void Per_seed_outcomes_that_disagree_with_their_rate_are_caught()
+    {
+        var seeds = Seeds(6, held: 4);
+        var rate = Evidence.Rate("share", 4, 6, 6, 0.5, "more seeds");
+        Assert.Multiple(() =>
+        {
+            Assert.That(rate.PerSeedAgrees, Is.True, "none given");
+            Assert.That((rate with { PerSeed = seeds }).PerSeedAgrees, Is.True);
+            Assert.That((rate with { PerSeed = seeds.Take(5).ToArray() }).PerSeedAgrees, Is.False, "a seed missing");
+            Assert.That((rate with { PerSeed = Seeds(6, held: 3) }).PerSeedAgrees, Is.False, "another count held");
+            Assert.That((rate with { PerSeed = seeds.Select((s, k) => k == 5 ? s with { Trained = false } : s).ToArray() }).PerSeedAgrees, Is.False, "another count trained");
+        });
+    }
+
     [Test]
     public void Runs_on_different_seeds_are_refused()
     {
@@ -148,15 +164,18 @@ public class B3PairedComparisonTests
     /// the exact binomial sum: PASS while each direction has at most 2 changed seeds ((2, 2) gives ±0.241; (3, 0) reaches
     /// 0.280); NOT REPRODUCED needs at least 26 of 40 turned one way (25 leaves |Δ| ≥ 0.227, 26 ≥ 0.251).
     /// </summary>
-    [TestCase(2, 2, Outcome.Held), TestCase(2, 1, Outcome.Held), TestCase(3, 0, Outcome.Undecided), TestCase(3, 3, Outcome.Undecided),
-     TestCase(0, 25, Outcome.Undecided), TestCase(0, 26, Outcome.NotHeld)]
-    public void At_forty_seeds_pass_allows_two_changed_seeds_a_direction_and_not_reproduced_needs_26(int on, int off, Outcome expected)
+    /// The upper ends are the independent computation's (a Python bisection of the same Clopper–Pearson bounds, to 1e-3).
+    [TestCase(2, 2, Outcome.Held, 0.241), TestCase(2, 1, Outcome.Held, 0.243), TestCase(3, 0, Outcome.Undecided, 0.280), TestCase(3, 3, Outcome.Undecided, 0.275),
+     TestCase(0, 25, Outcome.Undecided, -0.227), TestCase(0, 26, Outcome.NotHeld, -0.251)]
+    public void At_forty_seeds_pass_allows_two_changed_seeds_a_direction_and_not_reproduced_needs_26(int on, int off, Outcome expected, double upper)
     {
         var asIs = Seeds(40, held: 0).Select((s, k) => s with { Held = k >= on && k < on + off }).ToArray();
         var varied = asIs.Select((s, k) => s with { Held = k < on }).ToArray();
         var claims = Enumerable.Range(0, ClaimCount).Select(_ => Same(Seeds(40, held: 20))).ToArray();
         claims[3] = (asIs, varied);
-        Assert.That(Compare(claims).Evidence.Outcome, Is.EqualTo(expected));
+        var j = Compare(claims);
+        Assert.That(j.Evidence.Outcome, Is.EqualTo(expected));
+        Assert.That(j.Claims[3].Change.Upper, Is.EqualTo(upper).Within(1e-3));
     }
 
     /// <summary>What decides with no seed changing: the fewest seeds that bound nine claims' changes below a quarter (exact, from the closed form).</summary>

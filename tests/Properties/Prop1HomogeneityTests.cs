@@ -97,7 +97,7 @@ public class Prop1HomogeneityTests
         Assert.That(failure!.Message, Does.Contain("Falsifiable"));
     }
 
-    /// <summary>Prop. 1 as `verify` judges it (50 random decoders and the biased control): the check itself, not only the property behind it, runs in the default tier (#16.9).</summary>
+    /// <summary>Prop. 1 as `verify` judges it (50 random decoders and the biased control): the check itself, not only the property behind it, runs in the quick tier (#16.9).</summary>
     [Test, Claim("D7")]
     public void The_D7_check_run_by_verify_passes()
     {
@@ -118,9 +118,10 @@ public class Prop1HomogeneityTests
         Autoencoders.Runtime.TorchRuntime.Initialise();
         foreach (int baseSeed in Enumerable.Range(1000, 20))
         {
-            var context = new Autoencoders.Claims.ClaimContext(Autoencoders.Configuration.Budget.For(Autoencoders.Configuration.Tier.Default, baseSeed), null!, Path.GetTempPath());
+            var context = new Autoencoders.Claims.ClaimContext(Autoencoders.Configuration.Budget.For(Autoencoders.Configuration.Tier.Default, baseSeed), null!, Path.GetTempPath()) { DrawFigures = false };
             var result = Autoencoders.Claims.ClaimChecks.All["D7"].Run(context);
             Assert.That(result.Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass), $"base seed {baseSeed}: {result.Summary}");
+            Assert.That(result.Figures, Is.Empty, "a scan draws no figures");
         }
     }
 

@@ -57,7 +57,7 @@ public class Prop3PositionFilterTests
         Assert.That(affine && injective, Is.False, "stride 3: " + string.Join(",", three));
     }
 
-    /// <summary>Prop. 3 as `verify` judges it: the check itself, not only the property behind it, runs in the default tier (#16.9).</summary>
+    /// <summary>Prop. 3 as `verify` judges it: the check itself, not only the property behind it, runs in the quick tier (#16.9).</summary>
     [Test, Claim("P2")]
     public void The_P2_check_run_by_verify_passes() =>
         Assert.That(ClaimAssert.MatchesRecordedVerdict("P2", Autoencoders.Configuration.Tier.Default).Verdict, Is.EqualTo(Autoencoders.Claims.Verdict.Pass));

@@ -38,6 +38,8 @@ public abstract class ClaimCheck
         var m = Measure(context);
         if (m.Evidence is { } evidence)
         {
+            if (!evidence.PerSeedAgrees)
+                throw new InvalidOperationException($"{Id}: its per-seed outcomes do not agree with its rate ({evidence.PerSeed!.Count(s => s.Trained && s.Held)} held of {evidence.PerSeed!.Count(s => s.Trained)} trained, {evidence.PerSeed!.Count} seeds, against {evidence})");
             // The interval decides: straddling the bar is INCONCLUSIVE (not a failure), whatever the registry expects.
             // A required part that failed blocks PASS but, having no interval, cannot decide NOT REPRODUCED by itself
             // (amended in #15's review: D12, D13 and P5 had been NOT REPRODUCED on point comparisons).

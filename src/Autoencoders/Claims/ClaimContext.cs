@@ -46,6 +46,12 @@ public sealed record ClaimContext(Budget Budget, ExperimentStore Store, string F
         _ => "fresh seeds with `verify --seed N`",
     };
 
+    /// <summary>
+    /// False where a test runs a check many times to scan its inputs (D7's control over a thousand draws): the check
+    /// then skips its figures, which would only be drawn over each other.
+    /// </summary>
+    public bool DrawFigures { get; init; } = true;
+
     public string FigurePath(string name) => Path.Combine(FigureDirectory, FigurePrefix + name);
 }
 

@@ -36,6 +36,14 @@ public sealed record Evidence(string Quantity, Interval Interval, double Bar, bo
     /// </summary>
     public IReadOnlyList<SeedOutcome>? PerSeed { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="PerSeed"/> tells the same story as the rate (one outcome a run, as many trained, the same
+    /// share holding among them); true when there is none. <see cref="ClaimCheck.Run"/> refuses evidence that does not.
+    /// </summary>
+    public bool PerSeedAgrees => PerSeed is not { } seeds
+        || (seeds.Count == Runs && seeds.Count(s => s.Trained) == Trained
+            && (Trained == 0 || Math.Abs(seeds.Count(s => s.Trained && s.Held) / (double)Trained - Interval.Estimate) < 1e-12));
+
     public Outcome Outcome => Judge(Interval);
 
     /// <summary>What the reading over all runs would have said (reported, not the verdict).</summary>

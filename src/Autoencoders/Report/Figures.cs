@@ -180,7 +180,7 @@ public static class Figures
     /// the bar is NaN, a number reported beside the judged ones), one column per claim labelled with its id and verdict:
     /// the figure of the verdicts judged over runs.
     /// </summary>
-    public static string Intervals(string path, string title, string yLabel, IReadOnlyList<IntervalRow> rows)
+    public static string Intervals(string path, string title, string yLabel, IReadOnlyList<IntervalRow> rows, string legend = "dot: estimate, blue: 95% interval, red: bar")
     {
         var plot = NewPlot(title);
         // An unbounded interval (no trained run, a spread of zero) is drawn to the top of the plot.
@@ -207,7 +207,7 @@ public static class Figures
         }
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray(), rows.Select(r => $"{r.Label}\n{r.Verdict}").ToArray());
         plot.Axes.SetLimitsX(-0.7, rows.Count - 0.3);
-        plot.XLabel("dot: estimate, blue: 95% interval, red: bar");
+        plot.XLabel(legend);
         plot.YLabel(yLabel);
         return Save(plot, path, Math.Max(700, 140 * rows.Count + 120), 500);
     }

@@ -120,12 +120,15 @@ public sealed class B3Robustness : ClaimCheck
     /// <summary>Each claim's rate change with its interval (at the simultaneous level) against ±<see cref="Bar"/>, and the largest |Δ| B3 is judged by.</summary>
     static string Draw(ClaimContext context, PairedComparison comparison, Configuration.RobustnessVariation v)
     {
-        var rows = comparison.Claims.Select(c => new Report.Figures.IntervalRow($"{c.Id} +{c.TurnedOn} −{c.TurnedOff}", c.Change.Estimate, c.Change.Lower, c.Change.Upper, Bar, $"of {c.Paired}") { LowerBar = -Bar }).ToList();
+        // A claim with no seed trained in both runs has no estimate: drawn at 0 with its interval [−1, 1], and labelled so.
+        var rows = comparison.Claims.Select(c => new Report.Figures.IntervalRow($"{c.Id} +{c.TurnedOn} −{c.TurnedOff}", double.IsNaN(c.Change.Estimate) ? 0 : c.Change.Estimate,
+            c.Change.Lower, c.Change.Upper, Bar, c.Paired == 0 ? "no seed paired" : $"of {c.Paired}") { LowerBar = -Bar }).ToList();
         var e = comparison.Evidence;
         rows.Add(new("largest |Δ|", e.Interval.Estimate, e.Interval.Lower, e.Interval.Upper, Bar, "judged"));
         return Report.Figures.Intervals(context.FigurePath("b3_rate_changes.png"),
             $"B3: each disk claim's rate change with σ = {v.Sigma} and {v.StepScale}× the steps (same seeds; intervals hold together at 95%)",
-            "change of the share of seeds in which it holds", rows);
+            "change of the share of seeds in which it holds", rows,
+            $"dot: estimate; blue: interval, each claim's at {1 - (1 - Analysis.Intervals.Confidence) / comparison.Claims.Count:0.###} so that all hold together at 95%; red: ±{Bar}");
     }
 
     static IReadOnlyList<SeedOutcome> PerSeed(ClaimResult result) =>

@@ -33,13 +33,16 @@ public sealed class D7Homogeneity : ClaimCheck
         double share = Homogeneity.ShareMissing(biasedGaps);
         var metrics = new Dictionary<string, double> { ["max_relative_gap_bias_free"] = worstFree, ["biased_share_missing"] = share, ["median_relative_gap_with_bias"] = biasedGaps[biasedGaps.Count / 2], ["min_relative_gap_with_bias"] = biasedGaps[0] };
         bool held = worstFree <= Homogeneity.Tolerance && Homogeneity.BiasedControlHolds(biasedGaps);
-        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases {share:0%} of cases miss by more than {10 * Homogeneity.Tolerance:0e+0} (control: ≥ {Homogeneity.BiasedShare:0%}; median {biasedGaps[biasedGaps.Count / 2]:0.0e+0}, least {biasedGaps[0]:0.0e+0})", [Draw(context, freeCases, biasedCases)]);
+        return new(held, metrics, $"max |D(λz) − λD(z)| / (λ·magnitude bound) over 50 random decoders: {worstFree:0.0e+0} without biases (≤ {Homogeneity.Tolerance:0e+0}); with biases {share:0%} of cases miss by more than {10 * Homogeneity.Tolerance:0e+0} (control: ≥ {Homogeneity.BiasedShare:0%}; median {biasedGaps[biasedGaps.Count / 2]:0.0e+0}, least {biasedGaps[0]:0.0e+0})", context.DrawFigures ? [Draw(context, freeCases, biasedCases)] : []);
     }
 
     /// <summary>Each random decoder's gap on a log scale, without and with biases, beside the tolerance and the control's miss.</summary>
     static string Draw(ClaimContext context, List<(double Case, double Gap)> free, List<(double Case, double Gap)> biased)
     {
-        // A gap of exactly 0 (a decoder homogeneous to the last bit) is drawn at 1e-12, below anything measured.
+        // A gap of exactly 0 (a decoder homogeneous to the last bit) is drawn at 1e-12, below anything measured; a
+        // non-finite gap (a decoder that overflowed) is left out of the figure, not out of the verdict.
+        free = free.Where(c => double.IsFinite(c.Gap)).ToList();
+        biased = biased.Where(c => double.IsFinite(c.Gap)).ToList();
         static double[] Log(IEnumerable<double> gaps) => gaps.Select(g => Math.Log10(Math.Max(g, 1e-12))).ToArray();
         double[] ends = [0, 51];
         return Figures.Lines(context.FigurePath("d7_homogeneity.png"), "D7, Prop. 1: |D(λz) − λD(z)| over 50 random decoders, without and with biases",

@@ -37,8 +37,10 @@ public sealed class D5BiasFreeEncoder : DiskClaimCheck<D5BiasFreeEncoder.Seed>
             var evaluation = context.Evaluate(e)[0];
             return new(name, evaluation.Radii, evaluation.SquaredErrors);
         }
+        // The figure shows the first seed whatever it did; one whose networks did not train is out of the verdict, and the title says so.
+        bool trained = Subjects(suite, context).All(e => context.Trainability(e)[0].Trained);
         return [Figures.Lines(context.FigurePath("d5_bias_free_encoder_errors.png"),
-            $"D5: reconstruction error of held-out {suite.Full.Family.Name}, with and without encoder biases (seed {suite.Full.Seeds[0]})",
+            $"D5: reconstruction error of held-out {suite.Full.Family.Name}, with and without encoder biases (seed {suite.Full.Seeds[0]}{(trained ? "" : ", did not train: not in the verdict")})",
             "size of the held-out shape (pixels)", "squared error ‖y − x‖²",
             [Errors("full network", suite.Full), Errors("bias-free encoder", suite.BiasFreeEncoder), Errors("no bias at all (control)", suite.BiasFree)])];
     }

@@ -73,6 +73,13 @@ public sealed record Evidence(string Quantity, Interval Interval, double Bar, bo
     }
 
     /// <summary>
+    /// A pass rate over seeds read from what each seed did: the seeds that trained and held, of those that trained, of
+    /// all (<see cref="Rate"/>), with the outcomes kept (<see cref="PerSeed"/>, for B3's pairing), so the two cannot differ.
+    /// </summary>
+    public static Evidence Rate(string quantity, IReadOnlyList<SeedOutcome> seeds, double bar, string tierThatDecides) =>
+        Rate(quantity, seeds.Count(s => s.Trained && s.Held), seeds.Count(s => s.Trained), seeds.Count, bar, tierThatDecides) with { PerSeed = seeds };
+
+    /// <summary>
     /// A statistic of per-run values against a bar, with its bootstrap interval over the runs that trained
     /// (<paramref name="overTrained"/>) and over all runs (<paramref name="overAll"/>, null when all trained).
     /// </summary>

@@ -11,23 +11,18 @@ public sealed class D7Homogeneity : ClaimCheck
     protected override ClaimMeasurement Measure(ClaimContext context)
     {
         var random = new Random(context.Budget.BaseSeed);
-        double worstFree = 0;
-        var biasedGaps = new List<double>();
         var (freeCases, biasedCases) = (new List<(double Case, double Gap)>(), new List<(double Case, double Gap)>());
         for (int i = 0; i < 50; i++)
         {
             var (depths, z, lambda, seed) = Homogeneity.Draw(random);
             using var free = Homogeneity.RandomDecoder(depths, seed, bias: false);
             using var biased = Homogeneity.RandomDecoder(depths, seed, bias: true);
-            double freeGap = Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda);
-            worstFree = Math.Max(worstFree, freeGap);
-            freeCases.Add((i + 1, freeGap));
-            if (Math.Abs(lambda - 1) > 0.1)
-            {
-                biasedGaps.Add(Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda));
-                biasedCases.Add((i + 1, biasedGaps[^1]));
-            }
+            freeCases.Add((i + 1, Homogeneity.RelativeGap(free, Homogeneity.Code(z), lambda)));
+            if (Math.Abs(lambda - 1) > 0.1) biasedCases.Add((i + 1, Homogeneity.RelativeGap(biased, Homogeneity.Code(z), lambda)));
         }
+        // Math.Max, not Enumerable.Max: a NaN gap must make the worst NaN (and fail), not be skipped.
+        double worstFree = freeCases.Aggregate(0.0, (worst, c) => Math.Max(worst, c.Gap));
+        var biasedGaps = biasedCases.Select(c => c.Gap).ToList();
         // The control reads the share of biased cases that miss (Homogeneity.BiasedControlHolds), not the least one.
         biasedGaps.Sort();
         double share = Homogeneity.ShareMissing(biasedGaps);

@@ -52,15 +52,15 @@ public abstract class DiskClaimCheck<TSeed> : ClaimCheck where TSeed : ISeedMeas
         var failedControls = Enumerable.Range(0, perSeed.Count).Where(k => trained[k] && perSeed[k].FailedControl is not null)
             .Select(k => $"seed {suite.Seeds[k]}: {perSeed[k].FailedControl}").ToArray();
         if (failedControls.Length > 0) throw new InvalidOperationException($"negative control failed ({string.Join("; ", failedControls)})");
-        int heldCount = perSeed.Count(m => m.Held), heldTrained = Enumerable.Range(0, perSeed.Count).Count(k => trained[k] && perSeed[k].Held);
+        int heldCount = perSeed.Count(m => m.Held);
         var merged = new Dictionary<string, double> { ["seeds"] = perSeed.Count, ["seeds_held"] = heldCount };
         for (int k = 0; k < perSeed.Count; k++)
         {
             foreach (var (name, value) in perSeed[k].Metrics()) merged[$"{name}[seed{suite.Seeds[k]}]"] = value;
             merged[$"unexplained_share[seed{suite.Seeds[k]}]"] = subjects.Max(t => t[k].Relative);
         }
-        var evidence = Evidence.Rate("share of trained seeds in which it holds", heldTrained, trained.Count(t => t), perSeed.Count, Bar, context.MoreSeeds)
-            with { PerSeed = Enumerable.Range(0, perSeed.Count).Select(k => new SeedOutcome(suite.Seeds[k], perSeed[k].Held, trained[k])).ToArray() };
+        var evidence = Evidence.Rate("share of trained seeds in which it holds",
+            Enumerable.Range(0, perSeed.Count).Select(k => new SeedOutcome(suite.Seeds[k], perSeed[k].Held, trained[k])).ToArray(), Bar, context.MoreSeeds);
         return new(true, merged, Describe(perSeed) + $" (holds in {heldCount}/{perSeed.Count} seed{(perSeed.Count > 1 ? "s" : "")})", Draw(suite, context), evidence);
     }
 
